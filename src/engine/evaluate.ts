@@ -1,0 +1,243 @@
+import { kmsReferenceArn, regionOfReference } from '../inventory/kms-ref.js';
+import {
+  GLOBAL_REGION,
+  type CollectionError,
+  type Inventory,
+  type KmsKey,
+  type ResourceBase,
+  type SliceItems,
+  type SliceName,
+} from '../inventory/model.js';
+import { SLICES, sliceClosure } from '../inventory/slices.js';
+import type { Finding } from './finding.js';
+import type { EvaluateContext, Lookup, Rule, RuleResult, SliceView } from './rule.js';
+
+export interface EvaluateOptions {
+  /** Per-rule option overrides from the config file, keyed by rule id. */
+  ruleOptions?: Record<string, Record<string, unknown>>;
+}
+
+export function evaluateRules(rules: readonly Rule[], inventory: Inventory, options: EvaluateOptions = {}): Finding[] {
+  return rules.flatMap((rule) => evaluateRule(rule, inventory, options.ruleOptions?.[rule.id]));
+}
+
+export function accountResource(accountId: string, region: string = GLOBAL_REGION): ResourceBase {
+  const arn =
+    region === GLOBAL_REGION ? `arn:aws:iam::${accountId}:root` : `arn:aws:sagemaker:${region}:${accountId}:account`;
+  return { arn, name: `account ${accountId}`, region, resourceType: 'AWS::::Account', tags: {} };
+}
+
+export function describeCollectionError(error: CollectionError): string {
+  const where = error.region === GLOBAL_REGION ? '' : ` in ${error.region}`;
+  return `${error.operation}${where} failed (${error.code}${error.kind === 'access-denied' ? `: ${error.action} denied` : ''})`;
+}
+
+function lastSegment(arn: string): string {
+  const slash = arn.lastIndexOf('/');
+  return slash >= 0 ? arn.slice(slash + 1) : arn;
+}
+
+function scopeResource(error: CollectionError, accountId: string): ResourceBase {
+  const info = SLICES[error.slice];
+  const region = error.region === GLOBAL_REGION ? '' : error.region;
+  return {
+    arn: `arn:aws:${info.service}:${region}:${accountId}:${error.slice}/*`,
+    name: `${error.slice} (${error.region})`,
+    region: error.region,
+    resourceType: info.resourceType,
+    tags: {},
+  };
+}
+
+function regionAffected(errorRegion: string, resourceRegion: string): boolean {
+  return errorRegion === resourceRegion || errorRegion === GLOBAL_REGION || resourceRegion === GLOBAL_REGION;
+}
+
+function renderMessage(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+function makeContext(
+  rule: Rule,
+  inventory: Inventory,
+  optionOverrides: Record<string, unknown> | undefined,
+): EvaluateContext<string, Record<string, unknown>> {
+  const accountId = inventory.account.id;
+
+  const lookup = <K extends SliceName>(slice: K, arnOrName: string, region: string): Lookup<SliceItems[K]> => {
+    const data = inventory.slices[slice];
+    if (!data) {
+      return {
+        status: 'error',
+        error: {
+          slice,
+          region,
+          operation: 'collect',
+          action: '',
+          kind: 'not-collected',
+          code: 'NotCollected',
+          message: `${slice} were not collected`,
+        },
+      };
+    }
+    const byArn = arnOrName.startsWith('arn:');
+    const wanted = arnOrName.toLowerCase();
+    const global = SLICES[slice].global;
+    const items = data.items as SliceItems[K][];
+    const item = items.find((it) =>
+      byArn ? it.arn.toLowerCase() === wanted : it.name === arnOrName && (global || it.region === region),
+    );
+    if (item) return { status: 'found', item };
+    const resourceError = data.errors.find(
+      (e) =>
+        e.resourceArn !== undefined &&
+        (byArn
+          ? e.resourceArn.toLowerCase() === wanted
+          : lastSegment(e.resourceArn).toLowerCase() === wanted && (global || e.region === region)),
+    );
+    if (resourceError) return { status: 'error', error: resourceError };
+    const where = byArn ? regionOfReference(arnOrName, region) : region;
+    const regionError = data.errors.find((e) => e.resourceArn === undefined && regionAffected(e.region, where));
+    if (regionError) return { status: 'error', error: regionError };
+    return { status: 'absent' };
+  };
+
+  const kmsKey = (reference: string, region: string): Lookup<KmsKey> => {
+    const arn = kmsReferenceArn(reference, regionOfReference(reference, region), accountId);
+    return findKeyByReference(inventory, arn) ?? lookup('kmsKeys', arn, region);
+  };
+
+  const toResult = (
+    status: RuleResult['status'],
+    resource: ResourceBase,
+    message: string,
+    extra: Partial<RuleResult> = {},
+  ): RuleResult => ({ status, resource, message, ...extra });
+
+  return {
+    accountId,
+    collectedAt: inventory.collectedAt,
+    regions: inventory.regions,
+    options: { ...(rule.options ?? {}), ...(optionOverrides ?? {}) },
+    pass: (resource, evidence) => toResult('PASS', resource, `${resource.name}: ${rule.title}.`, evidence ? { evidence } : {}),
+    fail: (resource, messageId, data = {}, evidence) => {
+      const template = rule.messages[messageId];
+      if (template === undefined) throw new Error(`rule ${rule.id} has no message '${messageId}'`);
+      return toResult('FAIL', resource, renderMessage(template, { name: resource.name, ...data }), {
+        messageId,
+        ...(evidence ? { evidence } : {}),
+      });
+    },
+    error: (resource, message, evidence) => toResult('ERROR', resource, message, evidence ? { evidence } : {}),
+    lookup,
+    kmsKey,
+    accountResource: (region) => accountResource(accountId, region),
+  };
+}
+
+function findKeyByReference(inventory: Inventory, arn: string): Lookup<KmsKey> | undefined {
+  const wanted = arn.toLowerCase();
+  const item = inventory.slices.kmsKeys?.items.find(
+    (k) => k.arn.toLowerCase() === wanted || k.references.some((r) => r.toLowerCase() === wanted),
+  );
+  return item ? { status: 'found', item } : undefined;
+}
+
+function evaluateRule(rule: Rule, inventory: Inventory, optionOverrides?: Record<string, unknown>): Finding[] {
+  const accountId = inventory.account.id;
+  const toFinding = (r: RuleResult): Finding => ({
+    ruleId: rule.id,
+    title: rule.title,
+    status: r.status,
+    severity: rule.severity,
+    kind: rule.kind,
+    phase: rule.phase,
+    dimensions: [...rule.dimensions],
+    pillars: [...(rule.pillars ?? [])],
+    resource: { arn: r.resource.arn, type: r.resource.resourceType, name: r.resource.name },
+    account: accountId,
+    region: r.resource.region,
+    message: r.message,
+    ...(r.messageId ? { messageId: r.messageId } : {}),
+    ...(r.evidence ? { evidence: r.evidence } : {}),
+    remediation: rule.remediation.summary,
+  });
+
+  const scope = sliceClosure(rule.needs);
+  const missing = scope.filter((s) => inventory.slices[s] === undefined);
+  if (missing.length > 0) {
+    return [
+      toFinding({
+        status: 'ERROR',
+        resource: accountResource(accountId),
+        message: `Not evaluated: the inventory holds no ${missing.join(', ')} (not collected).`,
+      }),
+    ];
+  }
+
+  // Only the declared slices are handed over; defineRule's typing keeps evaluate from reading others.
+  const view = Object.fromEntries(rule.needs.map((n) => [n, inventory.slices[n]?.items ?? []])) as unknown as SliceView<SliceName>;
+  let results: RuleResult[];
+  try {
+    results = rule.evaluate(view, makeContext(rule, inventory, optionOverrides));
+  } catch (err) {
+    return [
+      toFinding({
+        status: 'ERROR',
+        resource: accountResource(accountId),
+        message: `Not evaluated: rule failed (${err instanceof Error ? err.message : String(err)}).`,
+      }),
+    ];
+  }
+
+  // A slice that could not be listed in a region leaves that region's picture incomplete: no verdict drawn from it
+  // may stand, whatever it says, and the gap itself is reported once per failed scope.
+  const regionErrors = new Map<string, CollectionError>();
+  for (const slice of scope) {
+    for (const e of inventory.slices[slice]?.errors ?? []) {
+      if (e.resourceArn === undefined) regionErrors.set(`${e.slice}|${e.region}|${e.operation}`, e);
+    }
+  }
+  const blocked = [...regionErrors.values()];
+  const findings: Finding[] = results.map((r) => {
+    if (r.status === 'ERROR') return toFinding(r);
+    const cause = blocked.find((e) => regionAffected(e.region, r.resource.region));
+    if (!cause) return toFinding(r);
+    return toFinding({
+      status: 'ERROR',
+      resource: r.resource,
+      message: `Not evaluated: ${describeCollectionError(cause)}, so the data for this check is incomplete.`,
+    });
+  });
+  for (const e of blocked) {
+    findings.push(
+      toFinding({
+        status: 'ERROR',
+        resource: scopeResource(e, accountId),
+        message: `Not evaluated: ${describeCollectionError(e)}.`,
+      }),
+    );
+  }
+
+  // A resource listed but not described is reported where the rule reads it directly.
+  const primary = rule.needs[0];
+  const seen = new Set(findings.map((f) => f.resource.arn.toLowerCase()));
+  for (const e of primary ? (inventory.slices[primary]?.errors ?? []) : []) {
+    if (e.resourceArn === undefined || seen.has(e.resourceArn.toLowerCase())) continue;
+    seen.add(e.resourceArn.toLowerCase());
+    findings.push(
+      toFinding({
+        status: 'ERROR',
+        resource: {
+          arn: e.resourceArn,
+          name: lastSegment(e.resourceArn),
+          region: e.region,
+          resourceType: SLICES[e.slice].resourceType,
+          tags: {},
+        },
+        message: `Not evaluated: ${describeCollectionError(e)}.`,
+      }),
+    );
+  }
+  return findings;
+}

@@ -1,0 +1,29 @@
+import type { Finding } from './finding.js';
+import { atOrAbove, type Severity } from './taxonomy.js';
+
+/** The one place exit codes are decided. Documented in README.md and `mlaudit scan --help`. */
+export const EXIT = {
+  ok: 0,
+  findings: 1,
+  usage: 2,
+  incomplete: 3,
+  interrupted: 130,
+} as const;
+
+export interface ExitPolicy {
+  /** `none` never fails on findings. */
+  failOn: Severity | 'none';
+  failOnError: boolean;
+}
+
+export function failingFindings(findings: readonly Finding[], failOn: Severity | 'none'): Finding[] {
+  if (failOn === 'none') return [];
+  return findings.filter((f) => f.status === 'FAIL' && atOrAbove(f.severity, failOn));
+}
+
+export function exitCodeFor(findings: readonly Finding[], collectionErrors: number, policy: ExitPolicy): number {
+  if (failingFindings(findings, policy.failOn).length > 0) return EXIT.findings;
+  const incomplete = collectionErrors > 0 || findings.some((f) => f.status === 'ERROR');
+  if (policy.failOnError && incomplete) return EXIT.incomplete;
+  return EXIT.ok;
+}

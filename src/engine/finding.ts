@@ -1,0 +1,27 @@
+import type { Evidence } from './rule.js';
+import type { Dimension, Phase, Pillar, RuleKind, Severity, Status } from './taxonomy.js';
+
+export interface FindingResource {
+  arn: string;
+  type: string;
+  name: string;
+}
+
+/** One verdict of one rule on one resource: the unit every report is made of. */
+export interface Finding {
+  ruleId: string;
+  title: string;
+  status: Status;
+  severity: Severity;
+  kind: RuleKind;
+  phase: Phase;
+  dimensions: Dimension[];
+  pillars: Pillar[];
+  resource: FindingResource;
+  account: string;
+  region: string;
+  message: string;
+  messageId?: string;
+  evidence?: Evidence;
+  remediation: string;
+}
