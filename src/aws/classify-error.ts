@@ -1,0 +1,83 @@
+import type { ErrorKind } from '../inventory/model.js';
+import { ReadOnlyViolationError } from './read-only-guard.js';
+
+const ACCESS_DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedAccess',
+  'AuthorizationError',
+  'AuthorizationErrorException',
+]);
+
+const THROTTLED = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'LimitExceededException',
+]);
+
+const CREDENTIALS = new Set([
+  'CredentialsProviderError',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+  'InvalidSignatureException',
+  'MissingAuthenticationToken',
+]);
+
+export interface ClassifiedError {
+  kind: ErrorKind;
+  code: string;
+  message: string;
+  httpStatus?: number;
+  credentials: boolean;
+}
+
+interface SdkErrorLike {
+  name?: unknown;
+  Code?: unknown;
+  message?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** Keeps messages to one short line; SDK messages never hold credentials, but some echo whole HTML bodies. */
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 300 ? `${flat.slice(0, 297)}...` : flat;
+}
+
+export function classifyError(err: unknown): ClassifiedError {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as SdkErrorLike;
+  const code = typeof e.name === 'string' && e.name !== 'Error' ? e.name : typeof e.Code === 'string' ? e.Code : 'Error';
+  const message = oneLine(typeof e.message === 'string' ? e.message : String(err));
+  const httpStatus = e.$metadata?.httpStatusCode;
+  const base = { code, message, ...(httpStatus !== undefined ? { httpStatus } : {}) };
+  if (err instanceof ReadOnlyViolationError) return { ...base, kind: 'api-error', credentials: false };
+  if (ACCESS_DENIED.has(code) || httpStatus === 403) {
+    return { ...base, kind: 'access-denied', credentials: CREDENTIALS.has(code) };
+  }
+  if (THROTTLED.has(code) || httpStatus === 429) return { ...base, kind: 'throttled', credentials: false };
+  if (CREDENTIALS.has(code)) return { ...base, kind: 'api-error', credentials: true };
+  // An emulator or proxy that does not know an operation answers 404/501 or an HTML 500 page.
+  if (httpStatus === 501 || code === 'NotImplemented' || code === 'UnknownOperationException') {
+    return { ...base, kind: 'not-implemented', credentials: false };
+  }
+  return { ...base, kind: 'api-error', credentials: false };
+}
+
+/** A Describe after a List can find the resource gone: SageMaker says so in several ways. */
+export function isNotFound(err: unknown): boolean {
+  const { code, message } = classifyError(err);
+  if (code === 'ResourceNotFound' || code === 'ResourceNotFoundException' || code === 'NoSuchEntity' || code === 'NotFoundException') {
+    return true;
+  }
+  return code === 'ValidationException' && /could not find|does not exist|not found|cannot be found/i.test(message);
+}

@@ -1,0 +1,161 @@
+import http from 'node:http';
+import https from 'node:https';
+import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
+import { BudgetsClient } from '@aws-sdk/client-budgets';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { STSClient } from '@aws-sdk/client-sts';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  DeserializeHandlerArguments,
+  DeserializeMiddleware,
+  HandlerExecutionContext,
+  InitializeHandlerArguments,
+  InitializeMiddleware,
+  MiddlewareStack,
+} from '@smithy/types';
+import { CallStats } from './call-stats.js';
+import { classifyError, isNotFound } from './classify-error.js';
+import { CLIENT_SERVICES } from './read-operations.js';
+import { operationOf, READ_ONLY_GUARD_NAME, readOnlyGuard } from './read-only-guard.js';
+
+export interface AwsOptions {
+  profile?: string;
+  /** Overrides every service's endpoint (an emulator, a VPC endpoint). AWS_ENDPOINT_URL[_SERVICE] also work. */
+  endpointUrl?: string;
+  /** Total attempts per call under the SDK's adaptive retry mode. */
+  maxAttempts?: number;
+  /** Per-attempt timeout for a socket that connects but never answers. */
+  requestTimeoutMs?: number;
+  connectTimeoutMs?: number;
+  /** Sockets per service endpoint; should match the collectors' concurrency. */
+  maxSockets?: number;
+  /** Fixed credentials (tests, or a role already assumed); the default credential chain otherwise. */
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** Called with one line per call attempt when --debug is on. Never receives headers or credentials. */
+  debug?: (line: string) => void;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+
+/** IAM and STS have a single global endpoint in the aws partition, signed for us-east-1. */
+const GLOBAL_SIGNING_REGION = 'us-east-1';
+
+interface ServiceClients {
+  sagemaker: SageMakerClient;
+  iam: IAMClient;
+  kms: KMSClient;
+  sts: STSClient;
+  cloudwatch: CloudWatchClient;
+  budgets: BudgetsClient;
+  'application-autoscaling': ApplicationAutoScalingClient;
+}
+
+type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
+
+const CONSTRUCTORS: { [K in keyof ServiceClients]: ClientConstructor<ServiceClients[K]> } = {
+  sagemaker: SageMakerClient as unknown as ClientConstructor<SageMakerClient>,
+  iam: IAMClient as unknown as ClientConstructor<IAMClient>,
+  kms: KMSClient as unknown as ClientConstructor<KMSClient>,
+  sts: STSClient as unknown as ClientConstructor<STSClient>,
+  cloudwatch: CloudWatchClient as unknown as ClientConstructor<CloudWatchClient>,
+  budgets: BudgetsClient as unknown as ClientConstructor<BudgetsClient>,
+  'application-autoscaling': ApplicationAutoScalingClient as unknown as ClientConstructor<ApplicationAutoScalingClient>,
+};
+
+/**
+ * One client per service × region, all sharing credentials, retry policy, HTTP agents, the read-only guard and
+ * the call counters.
+ */
+export class ClientFactory {
+  readonly stats = new CallStats();
+  private readonly clients = new Map<string, unknown>();
+  private readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  private readonly handler: NodeHttpHandler;
+
+  constructor(private readonly options: AwsOptions = {}) {
+    // One provider for every client, so SSO/assume-role/IMDS resolve once rather than per client.
+    this.credentials =
+      options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+    const maxSockets = options.maxSockets ?? 50;
+    this.handler = new NodeHttpHandler({
+      connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
+      httpsAgent: new https.Agent({ keepAlive: true, maxSockets }),
+    });
+  }
+
+  get<K extends keyof ServiceClients>(service: K, region: string): ServiceClients[K] {
+    const signingRegion = service === 'iam' || service === 'budgets' ? GLOBAL_SIGNING_REGION : region;
+    const key = `${service}|${signingRegion}`;
+    const existing = this.clients.get(key);
+    if (existing) return existing as ServiceClients[K];
+    const client = new CONSTRUCTORS[service]({
+      region: signingRegion,
+      credentials: this.credentials,
+      retryMode: 'adaptive',
+      maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      requestHandler: this.handler,
+      ...(this.options.endpointUrl ? { endpoint: this.options.endpointUrl } : {}),
+    });
+    installMiddleware((client as unknown as { middlewareStack: MiddlewareStack<object, object> }).middlewareStack, this);
+    this.clients.set(key, client);
+    return client;
+  }
+
+  debug(line: string): void {
+    this.options.debug?.(line);
+  }
+
+  destroy(): void {
+    for (const c of this.clients.values()) (c as { destroy(): void }).destroy();
+    this.clients.clear();
+    this.handler.destroy();
+  }
+}
+
+function callKey(context: HandlerExecutionContext): string {
+  const { client, operation } = operationOf(context);
+  return `${CLIENT_SERVICES[client] ?? client}:${operation}`;
+}
+
+function installMiddleware(stack: MiddlewareStack<object, object>, factory: ClientFactory): void {
+  stack.add(readOnlyGuard, { step: 'initialize', priority: 'high', name: READ_ONLY_GUARD_NAME });
+
+  const countCalls: InitializeMiddleware<object, object> = (next, context) => async (args: InitializeHandlerArguments<object>) => {
+    const key = callKey(context);
+    factory.stats.recordCall(key);
+    try {
+      return await next(args);
+    } catch (err) {
+      if (!isNotFound(err)) factory.stats.recordFailure();
+      throw err;
+    }
+  };
+  stack.add(countCalls, { step: 'initialize', priority: 'low', name: 'mlauditCallCounter' });
+
+  // The deserialize step runs once per HTTP attempt, inside the retry loop.
+  const countAttempts: DeserializeMiddleware<object, object> = (next, context) => async (args: DeserializeHandlerArguments<object>) => {
+    const started = Date.now();
+    try {
+      const out = await next(args);
+      factory.stats.recordAttempt(false);
+      factory.debug(`${callKey(context)} ok ${Date.now() - started}ms`);
+      return out;
+    } catch (err) {
+      const c = classifyError(err);
+      factory.stats.recordAttempt(c.kind === 'throttled');
+      factory.debug(`${callKey(context)} ${c.code}${c.httpStatus ? ` HTTP ${c.httpStatus}` : ''} ${Date.now() - started}ms`);
+      throw err;
+    }
+  };
+  stack.add(countAttempts, { step: 'deserialize', priority: 'high', name: 'mlauditAttemptCounter' });
+}

@@ -1,0 +1,23 @@
+import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UsageError } from '../util/errors.js';
+
+/** Checked before the scan starts, so a typo in a path does not cost a whole scan. */
+export function assertWritable(path: string, flag: string): void {
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UsageError(`cannot write ${flag} '${path}': directory '${dir}' does not exist`);
+  }
+}
+
+/** Writes via a temporary file and a rename, so a reader never sees half a report and a failure leaves none. */
+export function writeFileAtomic(path: string, content: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, content, { mode: 0o644 });
+    renameSync(tmp, path);
+  } catch (err) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw err;
+  }
+}

@@ -1,0 +1,166 @@
+import type { Finding } from '../engine/finding.js';
+import type { Rule } from '../engine/rule.js';
+import { DIMENSIONS, PHASES, SEVERITIES, STATUSES, type Dimension, type Phase, type Severity, type Status } from '../engine/taxonomy.js';
+import type { CollectionError, Inventory, SliceName } from '../inventory/model.js';
+
+export const REPORT_SCHEMA_VERSION = '1.0';
+
+export type StatusCounts = Record<Status, number>;
+
+export interface Summary {
+  total: number;
+  byStatus: StatusCounts;
+  /** FAIL findings by severity. */
+  failBySeverity: Record<Severity, number>;
+  byPhase: Record<Phase, StatusCounts>;
+  byDimension: Record<Dimension, StatusCounts>;
+  rulesEvaluated: number;
+}
+
+export interface CoverageEntry {
+  account: string;
+  region: string;
+  slice: SliceName;
+  resources: number;
+  errors: number;
+}
+
+export interface ReportError extends CollectionError {
+  account: string;
+}
+
+export interface RuleSummary {
+  id: string;
+  title: string;
+  severity: Severity;
+  kind: string;
+  phase: Phase;
+  dimensions: Dimension[];
+  rationale: string;
+  remediation: { summary: string; console?: string; cli?: string };
+  references: string[];
+}
+
+/** Everything every format renders; the JSON format is this object as it is. */
+export interface ScanReport {
+  schemaVersion: string;
+  tool: { name: string; version: string };
+  scan: {
+    accounts: string[];
+    regions: string[];
+    startedAt: string;
+    finishedAt: string;
+    collectedAt: string[];
+    notes: string[];
+  };
+  summary: Summary;
+  coverage: CoverageEntry[];
+  rules: RuleSummary[];
+  findings: Finding[];
+  errors: ReportError[];
+}
+
+const zeroStatus = (): StatusCounts => ({ FAIL: 0, ERROR: 0, PASS: 0 });
+const keyed = <K extends string, V>(keys: readonly K[], make: () => V): Record<K, V> =>
+  Object.fromEntries(keys.map((k) => [k, make()])) as Record<K, V>;
+
+export function summarise(findings: readonly Finding[], rulesEvaluated: number): Summary {
+  const summary: Summary = {
+    total: findings.length,
+    byStatus: zeroStatus(),
+    failBySeverity: keyed(SEVERITIES, () => 0),
+    byPhase: keyed(PHASES, zeroStatus),
+    byDimension: keyed(DIMENSIONS, zeroStatus),
+    rulesEvaluated,
+  };
+  for (const f of findings) {
+    summary.byStatus[f.status] += 1;
+    if (f.status === 'FAIL') summary.failBySeverity[f.severity] += 1;
+    summary.byPhase[f.phase][f.status] += 1;
+    for (const d of f.dimensions) summary.byDimension[d][f.status] += 1;
+  }
+  return summary;
+}
+
+export function ruleSummary(rule: Rule): RuleSummary {
+  return {
+    id: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    kind: rule.kind,
+    phase: rule.phase,
+    dimensions: [...rule.dimensions],
+    rationale: rule.rationale,
+    remediation: { ...rule.remediation },
+    references: [...rule.references],
+  };
+}
+
+function coverageOf(inventory: Inventory): CoverageEntry[] {
+  const out: CoverageEntry[] = [];
+  for (const [slice, data] of Object.entries(inventory.slices) as [SliceName, Inventory['slices'][SliceName]][]) {
+    if (!data) continue;
+    const regions = new Set<string>([
+      ...data.items.map((i) => i.region),
+      ...data.errors.map((e) => e.region),
+    ]);
+    for (const region of [...regions].sort()) {
+      out.push({
+        account: inventory.account.id,
+        region,
+        slice,
+        resources: data.items.filter((i) => i.region === region).length,
+        errors: data.errors.filter((e) => e.region === region).length,
+      });
+    }
+  }
+  return out;
+}
+
+const statusOrder = (s: Status): number => STATUSES.indexOf(s);
+
+/** Stable order: phase, rule, status (FAIL first), region, resource. Reports diff cleanly between runs. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      statusOrder(a.status) - statusOrder(b.status) ||
+      a.account.localeCompare(b.account) ||
+      a.region.localeCompare(b.region) ||
+      a.resource.arn.localeCompare(b.resource.arn),
+  );
+}
+
+export interface BuildReportInput {
+  version: string;
+  inventories: readonly Inventory[];
+  rules: readonly Rule[];
+  findings: readonly Finding[];
+  startedAt: string;
+  finishedAt: string;
+}
+
+export function buildReport(input: BuildReportInput): ScanReport {
+  const findings = sortFindings(input.findings);
+  const { inventories } = input;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'mlaudit', version: input.version },
+    scan: {
+      accounts: [...new Set(inventories.map((i) => i.account.id))].sort(),
+      regions: [...new Set(inventories.flatMap((i) => i.regions))].sort(),
+      startedAt: input.startedAt,
+      finishedAt: input.finishedAt,
+      collectedAt: inventories.map((i) => i.collectedAt),
+      notes: [...new Set(inventories.flatMap((i) => i.notes ?? []))],
+    },
+    summary: summarise(findings, input.rules.length),
+    coverage: inventories.flatMap(coverageOf),
+    rules: [...input.rules].sort((a, b) => a.id.localeCompare(b.id)).map(ruleSummary),
+    findings,
+    errors: inventories.flatMap((inv) =>
+      Object.values(inv.slices).flatMap((s) => (s?.errors ?? []).map((e) => ({ account: inv.account.id, ...e }))),
+    ),
+  };
+}

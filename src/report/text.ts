@@ -1,0 +1,128 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Finding } from '../engine/finding.js';
+import {
+  DIMENSION_LABELS,
+  DIMENSIONS,
+  PHASE_LABELS,
+  PHASES,
+  SEVERITIES,
+  type Severity,
+  type Status,
+} from '../engine/taxonomy.js';
+import { terminalSafe, truncate } from '../util/sanitize.js';
+import type { ScanReport } from './report.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** List every passing resource, not just a count per rule. */
+  showPass?: boolean;
+}
+
+const safe = (s: string): string => terminalSafe(truncate(s, 300));
+
+function painter(color: boolean): ChalkInstance {
+  return new Chalk({ level: color ? 1 : 0 });
+}
+
+function statusLabel(c: ChalkInstance, status: Status): string {
+  const padded = status.padEnd(5);
+  if (status === 'FAIL') return c.red.bold(padded);
+  if (status === 'ERROR') return c.yellow.bold(padded);
+  return c.green(padded);
+}
+
+function severityLabel(c: ChalkInstance, severity: Severity): string {
+  const padded = severity.padEnd(8);
+  if (severity === 'critical' || severity === 'high') return c.red(padded);
+  if (severity === 'medium') return c.yellow(padded);
+  return c.dim(padded);
+}
+
+function ruleStatus(findings: readonly Finding[]): Status {
+  if (findings.some((f) => f.status === 'FAIL')) return 'FAIL';
+  if (findings.some((f) => f.status === 'ERROR')) return 'ERROR';
+  return 'PASS';
+}
+
+function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = out.get(k);
+    if (list) list.push(it);
+    else out.set(k, [it]);
+  }
+  return out;
+}
+
+function where(f: Finding, multiAccount: boolean): string {
+  return multiAccount ? `${f.account}/${f.region}` : f.region;
+}
+
+/** The terminal report: by lifecycle phase, then by each finding's primary responsible-AI dimension. */
+export function renderText(report: ScanReport, options: TextOptions): string {
+  const c = painter(options.color);
+  const lines: string[] = [];
+  const multiAccount = report.scan.accounts.length > 1;
+  const { scan, summary } = report;
+  lines.push(
+    c.bold(`mlaudit ${report.tool.version}`) +
+      c.dim(` · account ${scan.accounts.join(', ') || '-'} · regions ${scan.regions.join(', ') || '-'} · ${summary.rulesEvaluated} rules`),
+  );
+
+  const byPhase = groupBy(report.findings, (f) => f.phase);
+  for (const phase of PHASES) {
+    const inPhase = byPhase.get(phase);
+    if (!inPhase) continue;
+    lines.push('', c.bold.underline(PHASE_LABELS[phase]));
+    const byDimension = groupBy(inPhase, (f) => f.dimensions[0] ?? 'governance');
+    for (const dimension of DIMENSIONS) {
+      const inDim = byDimension.get(dimension);
+      if (!inDim) continue;
+      lines.push(`  ${c.bold(DIMENSION_LABELS[dimension])}`);
+      for (const [ruleId, findings] of groupBy(inDim, (f) => f.ruleId)) {
+        const first = findings[0];
+        if (!first) continue;
+        const counts = (s: Status): number => findings.filter((f) => f.status === s).length;
+        const tally = [
+          counts('FAIL') ? c.red(`${counts('FAIL')} fail`) : '',
+          counts('ERROR') ? c.yellow(`${counts('ERROR')} error`) : '',
+          counts('PASS') ? c.green(`${counts('PASS')} pass`) : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
+        lines.push(
+          `    ${statusLabel(c, ruleStatus(findings))} ${severityLabel(c, first.severity)} ${c.bold(ruleId)}  ${first.title} ${c.dim('(')}${tally}${c.dim(')')}`,
+        );
+        for (const f of findings) {
+          if (f.status === 'PASS' && !options.showPass) continue;
+          lines.push(`          ${statusLabel(c, f.status)} ${c.dim(where(f, multiAccount))}  ${safe(f.message)}`);
+        }
+      }
+    }
+  }
+
+  lines.push('', c.bold('Summary'));
+  lines.push(
+    `  ${summary.total} results: ${c.red(`${summary.byStatus.FAIL} FAIL`)}, ${c.yellow(`${summary.byStatus.ERROR} ERROR`)}, ${c.green(`${summary.byStatus.PASS} PASS`)}`,
+  );
+  const bySeverity = SEVERITIES.filter((s) => summary.failBySeverity[s] > 0).map(
+    (s) => `${summary.failBySeverity[s]} ${s}`,
+  );
+  lines.push(`  FAIL by severity: ${bySeverity.length ? bySeverity.join(', ') : 'none'}`);
+
+  if (report.errors.length > 0) {
+    lines.push('', c.yellow.bold('Could not read (results that depend on these are ERROR, never PASS)'));
+    for (const e of report.errors) {
+      const scope = e.resourceArn ? safe(e.resourceArn) : `all ${e.slice}`;
+      const place = multiAccount ? `${e.account}/${e.region}` : e.region;
+      const denied = e.kind === 'access-denied' ? ` — grant ${e.action}` : '';
+      lines.push(`  ${c.yellow('!')} ${e.operation} (${place}) ${scope}: ${safe(e.code)}${denied}`);
+    }
+  }
+  if (scan.notes.length > 0) {
+    lines.push('', c.bold('Scope'));
+    for (const n of scan.notes) lines.push(`  ${c.dim('-')} ${safe(n)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
