@@ -1,0 +1,97 @@
+import { DeleteEndpointCommand, DescribeEndpointCommand, UpdateNotebookInstanceCommand } from '@aws-sdk/client-sagemaker';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ClientFactory } from '../../src/aws/client-factory.js';
+import { ReadOnlyViolationError } from '../../src/aws/read-only-guard.js';
+import { startLocalServer } from '../support/local-server.js';
+
+const credentials = { accessKeyId: 'AKIDGUARDTEST', secretAccessKey: 'guard-secret' };
+const endpointJson = JSON.stringify({
+  EndpointName: 'ep',
+  EndpointArn: 'arn:aws:sagemaker:us-east-1:111122223333:endpoint/ep',
+  EndpointConfigName: 'cfg',
+  EndpointStatus: 'InService',
+  CreationTime: 1700000000,
+  LastModifiedTime: 1700000000,
+});
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function setup(respond: Parameters<typeof startLocalServer>[0], opts: { maxAttempts?: number } = {}) {
+  const server = await startLocalServer(respond);
+  const factory = new ClientFactory({ credentials, endpointUrl: server.url, ...opts });
+  cleanups.push(() => factory.destroy(), () => server.close());
+  return { server, factory };
+}
+
+describe('read-only guard', () => {
+  it('refuses a write before anything is sent', async () => {
+    const { server, factory } = await setup(() => ({ status: 200, body: '{}' }));
+    const sm = factory.get('sagemaker', 'us-east-1');
+    await expect(sm.send(new DeleteEndpointCommand({ EndpointName: 'ep' }))).rejects.toBeInstanceOf(ReadOnlyViolationError);
+    await expect(
+      sm.send(new UpdateNotebookInstanceCommand({ NotebookInstanceName: 'nb', RootAccess: 'Disabled' })),
+    ).rejects.toThrow(/refused to send SageMakerClient.UpdateNotebookInstance/);
+    expect(server.requests).toHaveLength(0);
+    expect(factory.stats.totalCalls).toBe(0);
+  });
+
+  it('lets an allowlisted read through, signed, to the overridden endpoint', async () => {
+    const { server, factory } = await setup(() => ({ status: 200, body: endpointJson }));
+    const out = await factory.get('sagemaker', 'us-east-1').send(new DescribeEndpointCommand({ EndpointName: 'ep' }));
+    expect(out.EndpointStatus).toBe('InService');
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.target).toBe('SageMaker.DescribeEndpoint');
+    expect(String(server.requests[0]?.headers.authorization)).toContain('Credential=AKIDGUARDTEST/');
+    expect(factory.stats.calls.get('sagemaker:DescribeEndpoint')).toBe(1);
+  });
+});
+
+describe('retries', () => {
+  it('retries throttling with the adaptive mode and counts each attempt', async () => {
+    const { server, factory } = await setup((_req, i) =>
+      i < 2
+        ? { status: 400, body: JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }) }
+        : { status: 200, body: endpointJson },
+    );
+    const out = await factory.get('sagemaker', 'us-east-1').send(new DescribeEndpointCommand({ EndpointName: 'ep' }));
+    expect(out.EndpointName).toBe('ep');
+    expect(server.requests).toHaveLength(3);
+    expect(factory.stats.totalCalls).toBe(1);
+    expect(factory.stats.attempts).toBe(3);
+    expect(factory.stats.throttled).toBe(2);
+    expect(factory.stats.retries).toBe(2);
+  });
+
+  it('gives up after maxAttempts and counts a failed call', async () => {
+    const { server, factory } = await setup(() => ({ status: 503, body: '{"__type":"ServiceUnavailable","message":"down"}' }), {
+      maxAttempts: 2,
+    });
+    await expect(
+      factory.get('sagemaker', 'us-east-1').send(new DescribeEndpointCommand({ EndpointName: 'ep' })),
+    ).rejects.toThrow();
+    expect(server.requests).toHaveLength(2);
+    expect(factory.stats.failed).toBe(1);
+  });
+});
+
+describe('endpoint override from the environment', () => {
+  it('honours AWS_ENDPOINT_URL when no --endpoint-url is given', async () => {
+    const server = await startLocalServer(() => ({ status: 200, body: endpointJson }));
+    const previous = process.env.AWS_ENDPOINT_URL;
+    process.env.AWS_ENDPOINT_URL = server.url;
+    const factory = new ClientFactory({ credentials });
+    cleanups.push(
+      () => factory.destroy(),
+      () => server.close(),
+      () => {
+        if (previous === undefined) delete process.env.AWS_ENDPOINT_URL;
+        else process.env.AWS_ENDPOINT_URL = previous;
+      },
+    );
+    await factory.get('sagemaker', 'eu-west-1').send(new DescribeEndpointCommand({ EndpointName: 'ep' }));
+    expect(server.requests).toHaveLength(1);
+  });
+});

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateRules } from '../../src/engine/evaluate.js';
+import { defineRule, type Rule } from '../../src/engine/rule.js';
+import type { CollectionError, Inventory, NotebookInstance } from '../../src/inventory/model.js';
+
+const nb = (name: string, region: string, rootAccess: boolean): NotebookInstance => ({
+  arn: `arn:aws:sagemaker:${region}:111122223333:notebook-instance/${name}`,
+  name,
+  region,
+  resourceType: 'AWS::SageMaker::NotebookInstance',
+  tags: {},
+  status: 'InService',
+  directInternetAccess: false,
+  rootAccess,
+  securityGroups: [],
+});
+
+const rootRule: Rule = defineRule({
+  id: 'test-root',
+  title: 'Root disabled',
+  severity: 'high',
+  kind: 'security',
+  phase: 'data-processing',
+  dimensions: ['privacy-security'],
+  rationale: 'r',
+  remediation: { summary: 's' },
+  references: ['https://docs.aws.amazon.com/'],
+  needs: ['notebookInstances'],
+  messages: { root: 'Notebook {name} allows root.' },
+  evaluate: ({ notebookInstances }, { pass, fail }) =>
+    notebookInstances.map((n) => (n.rootAccess ? fail(n, 'root') : pass(n))),
+});
+
+const denied = (region: string, resourceArn?: string): CollectionError => ({
+  slice: 'notebookInstances',
+  region,
+  operation: resourceArn ? 'DescribeNotebookInstance' : 'ListNotebookInstances',
+  action: resourceArn ? 'sagemaker:DescribeNotebookInstance' : 'sagemaker:ListNotebookInstances',
+  kind: 'access-denied',
+  code: 'AccessDeniedException',
+  message: 'no',
+  ...(resourceArn ? { resourceArn } : {}),
+});
+
+const inventory = (items: NotebookInstance[], errors: CollectionError[] = []): Inventory => ({
+  schemaVersion: 1,
+  account: { id: '111122223333' },
+  regions: ['us-east-1', 'eu-west-1'],
+  collectedAt: '2026-11-01T00:00:00.000Z',
+  slices: { notebookInstances: { items, errors } },
+});
+
+const verdicts = (inv: Inventory, rules: Rule[] = [rootRule]) =>
+  Object.fromEntries(evaluateRules(rules, inv).map((f) => [f.resource.name, f.status]));
+
+describe('evaluateRules', () => {
+  it('maps rule results to findings with the rule metadata and a rendered message', () => {
+    const [f] = evaluateRules([rootRule], inventory([nb('nb-fail', 'us-east-1', true)]));
+    expect(f).toMatchObject({
+      ruleId: 'test-root',
+      status: 'FAIL',
+      severity: 'high',
+      phase: 'data-processing',
+      account: '111122223333',
+      region: 'us-east-1',
+      message: 'Notebook nb-fail allows root.',
+      messageId: 'root',
+      resource: { type: 'AWS::SageMaker::NotebookInstance', name: 'nb-fail' },
+    });
+  });
+
+  it('reports ERROR when a needed slice was not collected at all', () => {
+    const inv: Inventory = { ...inventory([]), slices: {} };
+    const findings = evaluateRules([rootRule], inv);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.status).toBe('ERROR');
+    expect(findings[0]?.message).toMatch(/notebookInstances/);
+  });
+
+  it('turns every verdict in a region whose listing failed into ERROR, and only there', () => {
+    const inv = inventory(
+      [nb('nb-east-pass', 'us-east-1', false), nb('nb-east-fail', 'us-east-1', true), nb('nb-west-pass', 'eu-west-1', false)],
+      [denied('us-east-1')],
+    );
+    expect(verdicts(inv)).toEqual({
+      'nb-east-pass': 'ERROR',
+      'nb-east-fail': 'ERROR',
+      'nb-west-pass': 'PASS',
+      'notebookInstances (us-east-1)': 'ERROR',
+    });
+    const scope = evaluateRules([rootRule], inv).find((f) => f.resource.name === 'notebookInstances (us-east-1)');
+    expect(scope?.message).toContain('ListNotebookInstances in us-east-1 failed (AccessDeniedException: sagemaker:ListNotebookInstances denied)');
+  });
+
+  it('reports a resource whose Describe failed as ERROR and keeps the others', () => {
+    const arn = 'arn:aws:sagemaker:us-east-1:111122223333:notebook-instance/nb-hidden';
+    const inv = inventory([nb('nb-pass', 'us-east-1', false)], [denied('us-east-1', arn)]);
+    expect(verdicts(inv)).toEqual({ 'nb-pass': 'PASS', 'nb-hidden': 'ERROR' });
+  });
+
+  it('never lets a rule that throws produce anything but ERROR', () => {
+    const broken: Rule = { ...rootRule, id: 'test-broken', evaluate: () => { throw new Error('boom'); } };
+    const findings = evaluateRules([broken], inventory([nb('nb', 'us-east-1', false)]));
+    expect(findings.map((f) => f.status)).toEqual(['ERROR']);
+    expect(findings[0]?.message).toContain('boom');
+  });
+
+  it('blocks account-level results when any region of a needed slice failed', () => {
+    const accountRule: Rule = defineRule({
+      ...rootRule,
+      id: 'test-account',
+      needs: ['notebookInstances'],
+      messages: { none: 'No notebooks.' },
+      evaluate: ({ notebookInstances }, { pass, fail, accountResource }) => [
+        notebookInstances.length > 0 ? pass(accountResource()) : fail(accountResource(), 'none'),
+      ],
+    });
+    const statuses = evaluateRules([accountRule], inventory([nb('nb', 'eu-west-1', false)], [denied('us-east-1')])).map(
+      (f) => f.status,
+    );
+    expect(statuses).toEqual(['ERROR', 'ERROR']);
+  });
+
+  it('resolves KMS references in every form to the one described key', () => {
+    const keyArn = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const keyRule: Rule = defineRule({
+      ...rootRule,
+      id: 'test-key',
+      needs: ['notebookInstances', 'kmsKeys'],
+      messages: { missing: 'no key' },
+      evaluate: ({ notebookInstances }, { pass, fail, error, kmsKey }) =>
+        notebookInstances.map((n) => {
+          const k = kmsKey(n.kmsKeyId ?? '', n.region);
+          if (k.status === 'found') return pass(n);
+          if (k.status === 'error') return error(n, k.error.code);
+          return fail(n, 'missing');
+        }),
+    });
+    const inv: Inventory = {
+      ...inventory([
+        { ...nb('nb-by-id', 'us-east-1', false), kmsKeyId: '1234abcd-12ab-34cd-56ef-1234567890ab' },
+        { ...nb('nb-by-alias', 'us-east-1', false), kmsKeyId: 'alias/ml' },
+        { ...nb('nb-by-arn', 'us-east-1', false), kmsKeyId: keyArn },
+        { ...nb('nb-denied', 'us-east-1', false), kmsKeyId: 'alias/secret' },
+      ]),
+    };
+    // A derived slice is only complete with every slice its references come from.
+    for (const source of ['endpointConfigs', 'trainingJobs', 'featureGroups'] as const) {
+      inv.slices[source] = { items: [], errors: [] };
+    }
+    inv.slices.kmsKeys = {
+      items: [
+        {
+          arn: keyArn,
+          name: '1234abcd-12ab-34cd-56ef-1234567890ab',
+          keyId: '1234abcd-12ab-34cd-56ef-1234567890ab',
+          region: 'us-east-1',
+          resourceType: 'AWS::KMS::Key',
+          tags: {},
+          manager: 'CUSTOMER',
+          state: 'Enabled',
+          rotationEnabled: true,
+          references: [keyArn, 'arn:aws:kms:us-east-1:111122223333:alias/ml'],
+        },
+      ],
+      errors: [
+        {
+          slice: 'kmsKeys',
+          region: 'us-east-1',
+          operation: 'DescribeKey',
+          action: 'kms:DescribeKey',
+          kind: 'access-denied',
+          code: 'AccessDeniedException',
+          message: 'no',
+          resourceArn: 'arn:aws:kms:us-east-1:111122223333:alias/secret',
+        },
+      ],
+    };
+    expect(verdicts(inv, [keyRule])).toEqual({
+      'nb-by-id': 'PASS',
+      'nb-by-alias': 'PASS',
+      'nb-by-arn': 'PASS',
+      'nb-denied': 'ERROR',
+    });
+  });
+});
