@@ -66,9 +66,19 @@ export function classifyError(err: unknown): ClassifiedError {
   }
   if (THROTTLED.has(code) || httpStatus === 429) return { ...base, kind: 'throttled', credentials: false };
   if (CREDENTIALS.has(code)) return { ...base, kind: 'api-error', credentials: true };
-  // An emulator or proxy that does not know an operation answers 404/501 or an HTML 500 page.
+  // An emulator or proxy that does not know an operation answers 501, or a 500 with an HTML page the SDK
+  // cannot parse: name it by its HTTP status rather than the parser's complaint.
   if (httpStatus === 501 || code === 'NotImplemented' || code === 'UnknownOperationException') {
     return { ...base, kind: 'not-implemented', credentials: false };
+  }
+  if (code === 'SyntaxError' || /Unexpected token|is not valid JSON|Deserialization error/i.test(message)) {
+    return {
+      ...base,
+      code: httpStatus !== undefined ? `HTTP${httpStatus}` : 'MalformedResponse',
+      message: `unreadable response${httpStatus !== undefined ? ` (HTTP ${httpStatus})` : ''}: ${message.slice(0, 120)}`,
+      kind: httpStatus === 500 || httpStatus === 404 ? 'not-implemented' : 'api-error',
+      credentials: false,
+    };
   }
   return { ...base, kind: 'api-error', credentials: false };
 }

@@ -143,6 +143,17 @@ function findKeyByReference(inventory: Inventory, arn: string): Lookup<KmsKey> |
   return item ? { status: 'found', item } : undefined;
 }
 
+/**
+ * The slices whose gaps make a rule's verdicts unreliable: what it reads, and, when it walks a derived slice
+ * (every KMS key, every role), the slices that slice is built from, since a source that failed to list leaves
+ * the derived list short. A derived slice used only for lookups needs no more: a lookup that misses reports
+ * its own error.
+ */
+export function blockingSlices(rule: Rule): SliceName[] {
+  const primary = rule.needs[0];
+  return [...new Set([...rule.needs, ...(primary ? sliceClosure([primary]) : [])])];
+}
+
 function evaluateRule(rule: Rule, inventory: Inventory, optionOverrides?: Record<string, unknown>): Finding[] {
   const accountId = inventory.account.id;
   const toFinding = (r: RuleResult): Finding => ({
@@ -163,7 +174,7 @@ function evaluateRule(rule: Rule, inventory: Inventory, optionOverrides?: Record
     remediation: rule.remediation.summary,
   });
 
-  const scope = sliceClosure(rule.needs);
+  const scope = blockingSlices(rule);
   const missing = scope.filter((s) => inventory.slices[s] === undefined);
   if (missing.length > 0) {
     return [

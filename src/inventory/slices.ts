@@ -14,7 +14,13 @@ export interface SliceInfo {
 }
 
 const KEY_SOURCES: readonly SliceName[] = ['endpointConfigs', 'notebookInstances', 'trainingJobs', 'featureGroups'];
-const ROLE_SOURCES: readonly SliceName[] = ['notebookInstances', 'trainingJobs', 'models', 'featureGroups'];
+const ROLE_SOURCES: readonly SliceName[] = [
+  'notebookInstances',
+  'trainingJobs',
+  'models',
+  'featureGroups',
+  'endpointConfigs',
+];
 
 export const SLICES: Record<SliceName, SliceInfo> = {
   endpoints: { resourceType: 'AWS::SageMaker::Endpoint', service: 'sagemaker', global: false, dependsOn: [] },
