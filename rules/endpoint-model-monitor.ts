@@ -1,3 +1,4 @@
+import { describeCollectionError } from '../src/engine/evaluate.js';
 import { defineRule } from '../src/engine/rule.js';
 
 const QUALITY_TYPES: readonly string[] = ['DataQuality', 'ModelQuality'];
@@ -56,8 +57,12 @@ export default defineRule({
           EndpointStatus: ep.status,
           MonitoringSchedules: schedules.map((s) => `${s.name} (${s.monitoringType ?? 'DataQuality'}): ${s.status}`),
         };
+        const scheduled = schedules.some((s) => s.status === 'Scheduled');
+        // A schedule that could not be described might be the one watching this endpoint.
+        const gap = scheduled ? undefined : ctx.gap('monitoringSchedules', ep.region);
+        if (gap) return ctx.error(ep, `Not evaluated: ${describeCollectionError(gap)}.`, evidence);
         if (schedules.length === 0) return ctx.fail(ep, 'noSchedule', {}, evidence);
-        if (!schedules.some((s) => s.status === 'Scheduled')) {
+        if (!scheduled) {
           const listed = schedules.map((s) => `${s.name} ${s.status}`).join(', ');
           return ctx.fail(ep, 'notScheduled', { schedules: listed }, evidence);
         }

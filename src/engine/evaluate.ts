@@ -131,6 +131,7 @@ function makeContext(
     error: (resource, message, evidence) => toResult('ERROR', resource, message, evidence ? { evidence } : {}),
     lookup,
     kmsKey,
+    gap: (slice, region) => inventory.slices[slice]?.errors.find((e) => regionAffected(e.region, region)),
     accountResource: (region) => accountResource(accountId, region),
   };
 }

@@ -32,6 +32,11 @@ export interface EvaluateContext<M extends string, O> {
   lookup<K extends SliceName>(slice: K, arnOrName: string, region: string): Lookup<SliceItems[K]>;
   /** Resolves a KMS key reference (key id, alias, alias ARN or key ARN) as seen from `region`. */
   kmsKey(reference: string, region: string): Lookup<KmsKey>;
+  /**
+   * What leaves `slice` short in `region`: a failed List, or a Describe that failed for one of its items. A rule
+   * that concludes from the absence of an item ("no schedule watches this endpoint") must check this first.
+   */
+  gap(slice: SliceName, region: string): CollectionError | undefined;
   /** A pseudo-resource standing for the whole account (in `region`, or globally), for account-level rules. */
   accountResource(region?: string): ResourceBase;
 }

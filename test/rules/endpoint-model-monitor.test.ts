@@ -138,6 +138,20 @@ runRuleTests(rule, {
       failures: [{ resource: 'ep-fail-west', messageId: 'noSchedule' }],
     },
     {
+      name: 'DescribeMonitoringSchedule failed for one schedule: unmonitored endpoints there are ERROR, not FAIL',
+      inventory: inventory({
+        endpoints: [
+          endpoint(),
+          endpoint({ name: 'ep-error-maybe-monitored' }),
+          endpoint({ name: 'ep-fail-west', region: OTHER_REGION }),
+        ],
+        monitoringSchedules: [monitoringSchedule()],
+        errors: [describeError('monitoringSchedules', sagemakerArn('monitoring-schedule', 'ms-unreadable'))],
+      }),
+      errors: ['ep-error-maybe-monitored'],
+      failures: [{ resource: 'ep-fail-west', messageId: 'noSchedule' }],
+    },
+    {
       name: 'DescribeEndpoint failed for one endpoint',
       inventory: inventory({
         endpoints: [endpoint()],
