@@ -21,10 +21,12 @@ export function evaluateRules(rules: readonly Rule[], inventory: Inventory, opti
   return rules.flatMap((rule) => evaluateRule(rule, inventory, options.ruleOptions?.[rule.id]));
 }
 
+const ACCOUNT_RESOURCE_TYPE = 'AWS::::Account';
+
 export function accountResource(accountId: string, region: string = GLOBAL_REGION): ResourceBase {
   const arn =
     region === GLOBAL_REGION ? `arn:aws:iam::${accountId}:root` : `arn:aws:sagemaker:${region}:${accountId}:account`;
-  return { arn, name: `account ${accountId}`, region, resourceType: 'AWS::::Account', tags: {} };
+  return { arn, name: `account ${accountId}`, region, resourceType: ACCOUNT_RESOURCE_TYPE, tags: {} };
 }
 
 export function describeCollectionError(error: CollectionError): string {
@@ -202,8 +204,10 @@ function evaluateRule(rule: Rule, inventory: Inventory, optionOverrides?: Record
     ];
   }
 
-  // A slice that could not be listed in a region leaves that region's picture incomplete: no verdict drawn from it
-  // may stand, whatever it says, and the gap itself is reported once per failed scope.
+  // A slice that could not be (fully) listed in a region is reported once per failed scope. What that does to the
+  // verdicts depends on where the gap is. Resources of the rule's own slice that were read keep their verdicts:
+  // each stands on its own Describe. But a verdict drawn from another slice (a config, a schedule looked up for
+  // an endpoint) or about the account as a whole might rest on what is missing, so it becomes ERROR.
   const regionErrors = new Map<string, CollectionError>();
   for (const slice of scope) {
     for (const e of inventory.slices[slice]?.errors ?? []) {
@@ -211,9 +215,13 @@ function evaluateRule(rule: Rule, inventory: Inventory, optionOverrides?: Record
     }
   }
   const blocked = [...regionErrors.values()];
+  const secondary = new Set(rule.needs.slice(1));
   const findings: Finding[] = results.map((r) => {
     if (r.status === 'ERROR') return toFinding(r);
-    const cause = blocked.find((e) => regionAffected(e.region, r.resource.region));
+    const accountWide = r.resource.resourceType === ACCOUNT_RESOURCE_TYPE;
+    const cause = blocked.find(
+      (e) => (accountWide || secondary.has(e.slice)) && regionAffected(e.region, r.resource.region),
+    );
     if (!cause) return toFinding(r);
     return toFinding({
       status: 'ERROR',

@@ -96,7 +96,9 @@ export function renderText(report: ScanReport, options: TextOptions): string {
         );
         for (const f of findings) {
           if (f.status === 'PASS' && !options.showPass) continue;
-          lines.push(`          ${statusLabel(c, f.status)} ${c.dim(where(f, multiAccount))}  ${safe(f.message)}`);
+          // FAIL messages name their resource; an ERROR may stand for a resource or a whole failed scope.
+          const subject = f.status === 'ERROR' ? `${safe(f.resource.name)}: ` : '';
+          lines.push(`          ${statusLabel(c, f.status)} ${c.dim(where(f, multiAccount))}  ${subject}${safe(f.message)}`);
         }
       }
     }
