@@ -86,7 +86,8 @@ export function classifyError(err: unknown): ClassifiedError {
 /** A Describe after a List can find the resource gone: SageMaker says so in several ways. */
 export function isNotFound(err: unknown): boolean {
   const { code, message } = classifyError(err);
-  if (code === 'ResourceNotFound' || code === 'ResourceNotFoundException' || code === 'NoSuchEntity' || code === 'NotFoundException') {
+  if (code === 'ResourceNotFound' || code === 'ResourceNotFoundException' || code === 'NoSuchEntity' ||
+    code === 'NoSuchEntityException' || code === 'NotFoundException') {
     return true;
   }
   return code === 'ValidationException' && /could not find|does not exist|not found|cannot be found/i.test(message);

@@ -55,7 +55,8 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
   const accountId = await resolveAccountId(clients, firstRegion);
 
   const limits = new Map<string, LimitFunction>();
-  const notes: string[] = [];
+  // A Set: collectors note their bounds once per region, and the same sentence need not repeat.
+  const notes = new Set<string>();
   const since = options.since ?? new Date(startedAt.getTime() - DEFAULT_SINCE_DAYS * 86_400_000);
   const ctx: CollectorContext = {
     accountId,
@@ -72,7 +73,7 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
     since,
     maxJobs: options.maxJobs ?? DEFAULT_MAX_JOBS,
     ...(options.signal ? { signal: options.signal } : {}),
-    note: (text) => notes.push(text),
+    note: (text) => notes.add(text),
   };
 
   const wanted = sliceClosure(options.needs);
@@ -84,7 +85,7 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
   await Promise.all(
     wanted.map(async (name) => {
       const collector = COLLECTORS[name];
-      if (!collector || collector.scope !== 'regional') return;
+      if (collector.scope !== 'regional') return;
       const parts = await Promise.all(
         regions.map(async (region) => {
           const part = await collector.collect(ctx, region);
@@ -96,17 +97,15 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
     }),
   );
 
-  for (const name of wanted) {
-    const collector = COLLECTORS[name];
-    if (!collector || collector.scope !== 'derived') continue;
-    const part = await collector.collect(ctx, regions, slices);
-    options.onSliceDone?.(name, 'all', part.items.length, part.errors.length);
-    set(name, part as Slices[typeof name]);
-  }
-
-  for (const name of wanted) {
-    if (!COLLECTORS[name]) notes.push(`${name}: no collector yet; rules that need it report ERROR`);
-  }
+  await Promise.all(
+    wanted.map(async (name) => {
+      const collector = COLLECTORS[name];
+      if (collector.scope !== 'derived') return;
+      const part = await collector.collect(ctx, regions, slices);
+      options.onSliceDone?.(name, 'all', part.items.length, part.errors.length);
+      set(name, part as Slices[typeof name]);
+    }),
+  );
 
   return {
     schemaVersion: INVENTORY_SCHEMA_VERSION,
@@ -114,6 +113,6 @@ export async function collectInventory(options: CollectOptions): Promise<Invento
     regions: [...regions],
     collectedAt: now().toISOString(),
     slices,
-    ...(notes.length ? { notes: [...notes].sort() } : {}),
+    ...(notes.size ? { notes: [...notes].sort() } : {}),
   };
 }

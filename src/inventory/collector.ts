@@ -118,6 +118,8 @@ export async function listAndDescribe<S, T>(spec: ListAndDescribe<S, T>): Promis
       }),
     ),
   );
+  // Describes finish in any order; sorted errors keep saved inventories byte-stable between runs.
+  errors.sort((a, b) => (a.resourceArn ?? '').localeCompare(b.resourceArn ?? ''));
   return { items: described.filter((d): d is Awaited<T> => d !== undefined), errors };
 }
 
