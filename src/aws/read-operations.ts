@@ -42,6 +42,55 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
   op('iam', 'GetRolePolicy'),
   op('iam', 'GetPolicy'),
   op('iam', 'GetPolicyVersion'),
+
+  // Workspaces: notebook lifecycle configurations, Studio domains.
+  op('sagemaker', 'DescribeNotebookInstanceLifecycleConfig'),
+  op('sagemaker', 'ListDomains'),
+  op('sagemaker', 'DescribeDomain'),
+
+  // Jobs: tuning, processing, transform, AutoML.
+  op('sagemaker', 'ListHyperParameterTuningJobs'),
+  op('sagemaker', 'DescribeHyperParameterTuningJob'),
+  op('sagemaker', 'ListProcessingJobs'),
+  op('sagemaker', 'DescribeProcessingJob'),
+  op('sagemaker', 'ListTransformJobs'),
+  op('sagemaker', 'DescribeTransformJob'),
+  op('sagemaker', 'ListAutoMLJobs'),
+  op('sagemaker', 'DescribeAutoMLJobV2'),
+
+  // Monitoring: job definitions, autoscaling, alarms and metrics, inference experiments, human review.
+  op('sagemaker', 'ListDataQualityJobDefinitions'),
+  op('sagemaker', 'DescribeDataQualityJobDefinition'),
+  op('sagemaker', 'ListModelQualityJobDefinitions'),
+  op('sagemaker', 'DescribeModelQualityJobDefinition'),
+  op('sagemaker', 'ListModelBiasJobDefinitions'),
+  op('sagemaker', 'DescribeModelBiasJobDefinition'),
+  op('sagemaker', 'ListModelExplainabilityJobDefinitions'),
+  op('sagemaker', 'DescribeModelExplainabilityJobDefinition'),
+  op('sagemaker', 'ListInferenceExperiments'),
+  op('sagemaker', 'DescribeInferenceExperiment'),
+  op('sagemaker', 'ListFlowDefinitions'),
+  op('sagemaker', 'DescribeFlowDefinition'),
+  op('application-autoscaling', 'DescribeScalableTargets'),
+  op('application-autoscaling', 'DescribeScalingPolicies'),
+  op('cloudwatch', 'DescribeAlarms'),
+  op('cloudwatch', 'GetMetricData'),
+
+  // Governance: model registry, model cards, pipelines, experiments, tags, budgets, SageMaker roles.
+  op('sagemaker', 'ListModelPackageGroups'),
+  op('sagemaker', 'ListModelPackages'),
+  op('sagemaker', 'DescribeModelPackage'),
+  op('sagemaker', 'ListModelCards'),
+  op('sagemaker', 'DescribeModelCard'),
+  op('sagemaker', 'ListPipelines'),
+  op('sagemaker', 'DescribePipeline'),
+  op('sagemaker', 'ListPipelineExecutions'),
+  op('sagemaker', 'ListExperiments'),
+  op('sagemaker', 'ListTags'),
+  // AWS Budgets authorises every read with one action.
+  op('budgets', 'DescribeBudgets', 'budgets:ViewBudget'),
+  op('budgets', 'DescribeNotificationsForBudget', 'budgets:ViewBudget'),
+  op('iam', 'ListRoles'),
 ];
 
 /** SDK v3 client class names, as they appear in the middleware context, mapped to our service ids. */

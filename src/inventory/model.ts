@@ -3,6 +3,11 @@
  * Raw SDK shapes (where nearly every field is optional) stop at the collectors; rules only ever see these types.
  */
 
+import type { GovernanceSliceItems } from './model-governance.js';
+import type { JobSliceItems } from './model-jobs.js';
+import type { MonitoringSliceItems } from './model-monitoring.js';
+import type { WorkspaceSliceItems } from './model-workspaces.js';
+
 export const INVENTORY_SCHEMA_VERSION = 1;
 
 /** Region value used for resources that are global to the account (IAM roles, budgets). */
@@ -200,8 +205,8 @@ export interface IamRole extends ResourceBase {
   inlinePolicies: { name: string; document: PolicyDocument }[];
 }
 
-/** Every slice the collectors can fill, with the item type each holds. */
-export interface SliceItems {
+/** The first slices: endpoints, notebooks, training jobs and what they reference. */
+export interface CoreSliceItems {
   endpoints: Endpoint;
   endpointConfigs: EndpointConfig;
   notebookInstances: NotebookInstance;
@@ -213,19 +218,17 @@ export interface SliceItems {
   iamRoles: IamRole;
 }
 
+/** Every slice the collectors can fill, with the item type each holds. Groups live in model-<group>.ts. */
+export interface SliceItems
+  extends CoreSliceItems,
+    WorkspaceSliceItems,
+    JobSliceItems,
+    MonitoringSliceItems,
+    GovernanceSliceItems {}
+
 export type SliceName = keyof SliceItems;
 
-export const SLICE_NAMES: readonly SliceName[] = [
-  'endpoints',
-  'endpointConfigs',
-  'notebookInstances',
-  'trainingJobs',
-  'models',
-  'monitoringSchedules',
-  'featureGroups',
-  'kmsKeys',
-  'iamRoles',
-];
+export { SLICE_NAMES } from './slices.js';
 
 export type ErrorKind = 'access-denied' | 'throttled' | 'not-implemented' | 'api-error' | 'not-collected';
 

@@ -1,17 +1,11 @@
-import type { SliceName } from './model.js';
+import { GOVERNANCE_SLICES } from './model-governance.js';
+import { JOB_SLICES } from './model-jobs.js';
+import { MONITORING_SLICES } from './model-monitoring.js';
+import { WORKSPACE_SLICES } from './model-workspaces.js';
+import type { CoreSliceItems, SliceName } from './model.js';
+import { sagemakerSlice as sagemaker, type SliceInfo } from './slice-info.js';
 
-export interface SliceInfo {
-  resourceType: string;
-  /** Service prefix used in ARNs and IAM actions. */
-  service: string;
-  /** Global slices are collected once per account, not once per region. */
-  global: boolean;
-  /**
-   * Derived slices are filled from references found in these slices (the KMS keys and roles that resources use),
-   * so asking for a derived slice collects its sources too, and their failures make it incomplete.
-   */
-  dependsOn: readonly SliceName[];
-}
+export type { SliceInfo } from './slice-info.js';
 
 const KEY_SOURCES: readonly SliceName[] = ['endpointConfigs', 'notebookInstances', 'trainingJobs', 'featureGroups'];
 const ROLE_SOURCES: readonly SliceName[] = [
@@ -22,27 +16,41 @@ const ROLE_SOURCES: readonly SliceName[] = [
   'endpointConfigs',
 ];
 
-export const SLICES: Record<SliceName, SliceInfo> = {
-  endpoints: { resourceType: 'AWS::SageMaker::Endpoint', service: 'sagemaker', global: false, dependsOn: [] },
-  endpointConfigs: { resourceType: 'AWS::SageMaker::EndpointConfig', service: 'sagemaker', global: false, dependsOn: [] },
-  notebookInstances: {
-    resourceType: 'AWS::SageMaker::NotebookInstance',
-    service: 'sagemaker',
+const CORE_SLICES: { [K in keyof CoreSliceItems]: SliceInfo } = {
+  endpoints: sagemaker('AWS::SageMaker::Endpoint', 'Endpoint'),
+  endpointConfigs: sagemaker('AWS::SageMaker::EndpointConfig', 'EndpointConfig'),
+  notebookInstances: sagemaker('AWS::SageMaker::NotebookInstance', 'NotebookInstance'),
+  trainingJobs: sagemaker('AWS::SageMaker::TrainingJob', 'TrainingJob'),
+  models: sagemaker('AWS::SageMaker::Model', 'Model'),
+  monitoringSchedules: sagemaker('AWS::SageMaker::MonitoringSchedule', 'MonitoringSchedule'),
+  featureGroups: sagemaker('AWS::SageMaker::FeatureGroup', 'FeatureGroup'),
+  kmsKeys: {
+    resourceType: 'AWS::KMS::Key',
+    service: 'kms',
     global: false,
-    dependsOn: [],
+    dependsOn: KEY_SOURCES,
+    listOperation: 'DescribeKey',
+    describeOperation: 'DescribeKey',
   },
-  trainingJobs: { resourceType: 'AWS::SageMaker::TrainingJob', service: 'sagemaker', global: false, dependsOn: [] },
-  models: { resourceType: 'AWS::SageMaker::Model', service: 'sagemaker', global: false, dependsOn: [] },
-  monitoringSchedules: {
-    resourceType: 'AWS::SageMaker::MonitoringSchedule',
-    service: 'sagemaker',
-    global: false,
-    dependsOn: [],
+  iamRoles: {
+    resourceType: 'AWS::IAM::Role',
+    service: 'iam',
+    global: true,
+    dependsOn: ROLE_SOURCES,
+    listOperation: 'GetRole',
+    describeOperation: 'GetRole',
   },
-  featureGroups: { resourceType: 'AWS::SageMaker::FeatureGroup', service: 'sagemaker', global: false, dependsOn: [] },
-  kmsKeys: { resourceType: 'AWS::KMS::Key', service: 'kms', global: false, dependsOn: KEY_SOURCES },
-  iamRoles: { resourceType: 'AWS::IAM::Role', service: 'iam', global: true, dependsOn: ROLE_SOURCES },
 };
+
+export const SLICES: Record<SliceName, SliceInfo> = {
+  ...CORE_SLICES,
+  ...WORKSPACE_SLICES,
+  ...JOB_SLICES,
+  ...MONITORING_SLICES,
+  ...GOVERNANCE_SLICES,
+};
+
+export const SLICE_NAMES: readonly SliceName[] = Object.keys(SLICES) as SliceName[];
 
 /** The slices to collect for `needs`, including the sources derived slices are built from. */
 export function sliceClosure(needs: Iterable<SliceName>): SliceName[] {

@@ -26,6 +26,8 @@ import {
   type Slices,
   type TrainingJob,
 } from '../../src/inventory/model.js';
+import { SLICES } from '../../src/inventory/slices.js';
+import { actionFor } from '../../src/aws/read-operations.js';
 
 export const ACCOUNT = '111122223333';
 export const REGION = 'us-east-1';
@@ -343,39 +345,21 @@ export function iamRole(overrides: Overrides<IamRole> = {}): IamRole {
   return withArn(item, overrides, (r) => roleArn(r.name));
 }
 
-const LIST_OPERATIONS: Record<SliceName, { operation: string; action: string }> = {
-  endpoints: { operation: 'ListEndpoints', action: 'sagemaker:ListEndpoints' },
-  endpointConfigs: { operation: 'ListEndpointConfigs', action: 'sagemaker:ListEndpointConfigs' },
-  notebookInstances: { operation: 'ListNotebookInstances', action: 'sagemaker:ListNotebookInstances' },
-  trainingJobs: { operation: 'ListTrainingJobs', action: 'sagemaker:ListTrainingJobs' },
-  models: { operation: 'ListModels', action: 'sagemaker:ListModels' },
-  monitoringSchedules: { operation: 'ListMonitoringSchedules', action: 'sagemaker:ListMonitoringSchedules' },
-  featureGroups: { operation: 'ListFeatureGroups', action: 'sagemaker:ListFeatureGroups' },
-  kmsKeys: { operation: 'DescribeKey', action: 'kms:DescribeKey' },
-  iamRoles: { operation: 'GetRole', action: 'iam:GetRole' },
-};
-
-const DESCRIBE_OPERATIONS: Record<SliceName, { operation: string; action: string }> = {
-  endpoints: { operation: 'DescribeEndpoint', action: 'sagemaker:DescribeEndpoint' },
-  endpointConfigs: { operation: 'DescribeEndpointConfig', action: 'sagemaker:DescribeEndpointConfig' },
-  notebookInstances: { operation: 'DescribeNotebookInstance', action: 'sagemaker:DescribeNotebookInstance' },
-  trainingJobs: { operation: 'DescribeTrainingJob', action: 'sagemaker:DescribeTrainingJob' },
-  models: { operation: 'DescribeModel', action: 'sagemaker:DescribeModel' },
-  monitoringSchedules: { operation: 'DescribeMonitoringSchedule', action: 'sagemaker:DescribeMonitoringSchedule' },
-  featureGroups: { operation: 'DescribeFeatureGroup', action: 'sagemaker:DescribeFeatureGroup' },
-  kmsKeys: { operation: 'DescribeKey', action: 'kms:DescribeKey' },
-  iamRoles: { operation: 'GetRole', action: 'iam:GetRole' },
-};
+function operationOf(slice: SliceName, which: 'listOperation' | 'describeOperation'): { operation: string; action: string } {
+  const info = SLICES[slice];
+  const op = info[which];
+  return { operation: op, action: actionFor(info.service, op) };
+}
 
 /** A List call denied in a region: the whole slice is incomplete there. */
 export function listError(
   slice: SliceName,
   overrides: Partial<Omit<CollectionError, 'slice' | 'resourceArn'>> = {},
 ): CollectionError {
-  const { operation, action } = LIST_OPERATIONS[slice];
+  const { operation, action } = operationOf(slice, 'listOperation');
   return {
     slice,
-    region: slice === 'iamRoles' ? GLOBAL_REGION : REGION,
+    region: SLICES[slice].global ? GLOBAL_REGION : REGION,
     operation,
     action,
     kind: 'access-denied',
@@ -391,7 +375,7 @@ export function describeError(
   resourceArn: string,
   overrides: Partial<Omit<CollectionError, 'slice' | 'resourceArn'>> = {},
 ): CollectionError {
-  const { operation, action } = DESCRIBE_OPERATIONS[slice];
+  const { operation, action } = operationOf(slice, 'describeOperation');
   const region = resourceArn.split(':')[3] || GLOBAL_REGION;
   return {
     slice,

@@ -1,4 +1,8 @@
 import type { SliceName } from '../model.js';
+import { GOVERNANCE_COLLECTORS } from './registry-governance.js';
+import { JOB_COLLECTORS } from './registry-jobs.js';
+import { MONITORING_COLLECTORS } from './registry-monitoring.js';
+import { WORKSPACE_COLLECTORS } from './registry-workspaces.js';
 import type { Collector } from '../collector.js';
 import { endpointConfigsCollector } from './endpoint-configs.js';
 import { endpointsCollector } from './endpoints.js';
@@ -21,4 +25,8 @@ export const COLLECTORS: { [K in SliceName]: Collector<K> } = {
   featureGroups: featureGroupsCollector,
   kmsKeys: kmsKeysCollector,
   iamRoles: iamRolesCollector,
+  ...WORKSPACE_COLLECTORS,
+  ...JOB_COLLECTORS,
+  ...MONITORING_COLLECTORS,
+  ...GOVERNANCE_COLLECTORS,
 };

@@ -1,0 +1,5 @@
+import type { Collector } from '../collector.js';
+import type { WorkspaceSliceItems } from '../model-workspaces.js';
+
+/** One collector per slice of the workspaces group. */
+export const WORKSPACE_COLLECTORS: { [K in keyof WorkspaceSliceItems]: Collector<K> } = {};
