@@ -77,19 +77,135 @@ describe('evaluateRules', () => {
     expect(findings[0]?.message).toMatch(/notebookInstances/);
   });
 
-  it('turns every verdict in a region whose listing failed into ERROR, and only there', () => {
+  it('keeps the verdicts of primary resources read in a region whose listing failed, and reports that scope as ERROR', () => {
     const inv = inventory(
       [nb('nb-east-pass', 'us-east-1', false), nb('nb-east-fail', 'us-east-1', true), nb('nb-west-pass', 'eu-west-1', false)],
       [denied('us-east-1')],
     );
     expect(verdicts(inv)).toEqual({
-      'nb-east-pass': 'ERROR',
-      'nb-east-fail': 'ERROR',
+      'nb-east-pass': 'PASS',
+      'nb-east-fail': 'FAIL',
       'nb-west-pass': 'PASS',
       'notebookInstances (us-east-1)': 'ERROR',
     });
-    const scope = evaluateRules([rootRule], inv).find((f) => f.resource.name === 'notebookInstances (us-east-1)');
-    expect(scope?.message).toContain('ListNotebookInstances in us-east-1 failed (AccessDeniedException: sagemaker:ListNotebookInstances denied)');
+    const findings = evaluateRules([rootRule], inv);
+    // A kept verdict is the rule's own, message id included, not a rewritten one.
+    expect(findings.find((f) => f.resource.name === 'nb-east-fail')).toMatchObject({
+      messageId: 'root',
+      message: 'Notebook nb-east-fail allows root.',
+    });
+    const scopes = findings.filter((f) => f.status === 'ERROR');
+    expect(scopes).toHaveLength(1);
+    expect(scopes[0]).toMatchObject({
+      region: 'us-east-1',
+      resource: {
+        arn: 'arn:aws:sagemaker:us-east-1:111122223333:notebookInstances/*',
+        type: 'AWS::SageMaker::NotebookInstance',
+        name: 'notebookInstances (us-east-1)',
+      },
+    });
+    expect(scopes[0]?.message).toContain(
+      'ListNotebookInstances in us-east-1 failed (AccessDeniedException: sagemaker:ListNotebookInstances denied)',
+    );
+  });
+
+  it('turns verdicts into ERROR where a secondary slice failed to list, only in that region, or everywhere if global', () => {
+    // The rule walks notebooks and draws on a second slice; it does not matter here what it reads from it.
+    const dependentRule: Rule = defineRule({
+      ...rootRule,
+      id: 'test-dependent',
+      needs: ['notebookInstances', 'monitoringSchedules'],
+      evaluate: ({ notebookInstances }, { pass, fail }) =>
+        notebookInstances.map((n) => (n.rootAccess ? fail(n, 'root') : pass(n))),
+    });
+    const schedulesDenied: CollectionError = {
+      slice: 'monitoringSchedules',
+      region: 'us-east-1',
+      operation: 'ListMonitoringSchedules',
+      action: 'sagemaker:ListMonitoringSchedules',
+      kind: 'access-denied',
+      code: 'AccessDeniedException',
+      message: 'no',
+    };
+    const notebooks = [
+      nb('nb-east-pass', 'us-east-1', false),
+      nb('nb-east-fail', 'us-east-1', true),
+      nb('nb-west-pass', 'eu-west-1', false),
+      nb('nb-west-fail', 'eu-west-1', true),
+    ];
+    const inv: Inventory = {
+      ...inventory(notebooks),
+      slices: {
+        notebookInstances: { items: notebooks, errors: [] },
+        monitoringSchedules: { items: [], errors: [schedulesDenied] },
+      },
+    };
+    expect(verdicts(inv, [dependentRule])).toEqual({
+      'nb-east-pass': 'ERROR',
+      'nb-east-fail': 'ERROR',
+      'nb-west-pass': 'PASS',
+      'nb-west-fail': 'FAIL',
+      'monitoringSchedules (us-east-1)': 'ERROR',
+    });
+    const blocked = evaluateRules([dependentRule], inv).find((f) => f.resource.name === 'nb-east-pass');
+    expect(blocked?.messageId).toBeUndefined();
+    expect(blocked?.message).toBe(
+      'Not evaluated: ListMonitoringSchedules in us-east-1 failed (AccessDeniedException: sagemaker:ListMonitoringSchedules denied), ' +
+        'so the data for this check is incomplete.',
+    );
+
+    // A global secondary slice that failed leaves every region's dependent verdicts unsupported.
+    const rolesRule: Rule = defineRule({ ...dependentRule, id: 'test-dependent-global', needs: ['notebookInstances', 'iamRoles'] });
+    const rolesDenied: CollectionError = {
+      slice: 'iamRoles',
+      region: 'global',
+      operation: 'GetRole',
+      action: 'iam:GetRole',
+      kind: 'access-denied',
+      code: 'AccessDenied',
+      message: 'no',
+    };
+    const globalInv: Inventory = {
+      ...inventory(notebooks),
+      slices: { notebookInstances: { items: notebooks, errors: [] }, iamRoles: { items: [], errors: [rolesDenied] } },
+    };
+    expect(verdicts(globalInv, [rolesRule])).toEqual({
+      'nb-east-pass': 'ERROR',
+      'nb-east-fail': 'ERROR',
+      'nb-west-pass': 'ERROR',
+      'nb-west-fail': 'ERROR',
+      'iamRoles (global)': 'ERROR',
+    });
+  });
+
+  it('turns an account-level result into ERROR when its region of the primary slice failed, keeping resource verdicts', () => {
+    const mixedRule: Rule = defineRule({
+      ...rootRule,
+      id: 'test-account-mixed',
+      messages: { root: 'Notebook {name} allows root.', none: 'No notebooks in {region}.' },
+      evaluate: ({ notebookInstances }, { pass, fail, accountResource }) => [
+        ...notebookInstances.map((n) => (n.rootAccess ? fail(n, 'root') : pass(n))),
+        ...['us-east-1', 'eu-west-1'].map((region) =>
+          notebookInstances.some((n) => n.region === region)
+            ? pass(accountResource(region))
+            : fail(accountResource(region), 'none', { region }),
+        ),
+      ],
+    });
+    const inv = inventory([nb('nb-east-fail', 'us-east-1', true), nb('nb-west-pass', 'eu-west-1', false)], [denied('us-east-1')]);
+    const findings = evaluateRules([mixedRule], inv);
+    const byArn = Object.fromEntries(findings.map((f) => [f.resource.arn, f.status]));
+    expect(byArn).toEqual({
+      'arn:aws:sagemaker:us-east-1:111122223333:notebook-instance/nb-east-fail': 'FAIL',
+      'arn:aws:sagemaker:eu-west-1:111122223333:notebook-instance/nb-west-pass': 'PASS',
+      // The account result in the failed region would have PASSed; it rests on the full list, so it cannot stand.
+      'arn:aws:sagemaker:us-east-1:111122223333:account': 'ERROR',
+      'arn:aws:sagemaker:eu-west-1:111122223333:account': 'PASS',
+      'arn:aws:sagemaker:us-east-1:111122223333:notebookInstances/*': 'ERROR',
+    });
+    const account = findings.find((f) => f.resource.arn === 'arn:aws:sagemaker:us-east-1:111122223333:account');
+    expect(account?.resource.type).toBe('AWS::::Account');
+    expect(account?.message).toContain('Not evaluated: ListNotebookInstances in us-east-1 failed');
   });
 
   it('reports a resource whose Describe failed as ERROR and keeps the others', () => {

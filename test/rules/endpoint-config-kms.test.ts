@@ -113,17 +113,21 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'ListEndpointConfigs denied in one region: that region is ERROR, the other keeps its verdict',
+      name: 'ListEndpointConfigs denied in one region: the scope is ERROR, configs read there keep their verdicts',
       inventory: inventory({
         endpointConfigs: [
           endpointConfig(),
+          endpointConfig({ name: 'epc-fail-east', kmsKeyId: undefined }),
           endpointConfig({ name: 'epc-fail-west', region: OTHER_REGION, kmsKeyId: undefined }),
         ],
         kmsKeys: [kmsKey()],
         errors: [listError('endpointConfigs')],
       }),
-      errors: ['epc-pass', 'endpointConfigs (us-east-1)'],
-      failures: [{ resource: 'epc-fail-west', messageId: 'noKey' }],
+      errors: ['endpointConfigs (us-east-1)'],
+      failures: [
+        { resource: 'epc-fail-east', messageId: 'noKey' },
+        { resource: 'epc-fail-west', messageId: 'noKey' },
+      ],
     },
     {
       name: 'DescribeKey denied for the key: the config is ERROR, never PASS',

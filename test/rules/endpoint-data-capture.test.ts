@@ -112,13 +112,14 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'ListEndpoints denied in the region',
+      name: 'ListEndpoints denied in the region: the scope is ERROR, endpoints read keep their verdicts',
       inventory: inventory({
-        endpoints: [endpoint()],
-        endpointConfigs: [endpointConfig()],
+        endpoints: [endpoint(), endpoint({ name: 'ep-fail-no-capture', endpointConfigName: 'epc-no-capture' })],
+        endpointConfigs: [endpointConfig(), endpointConfig({ name: 'epc-no-capture', dataCapture: undefined })],
         errors: [listError('endpoints')],
       }),
-      errors: ['ep-pass', 'endpoints (us-east-1)'],
+      errors: ['endpoints (us-east-1)'],
+      failures: [{ resource: 'ep-fail-no-capture', messageId: 'notEnabled' }],
     },
     {
       name: 'ListEndpointConfigs denied: endpoints that depend on them are ERROR, never PASS',

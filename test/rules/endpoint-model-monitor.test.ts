@@ -115,13 +115,14 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'ListEndpoints denied in the region',
+      name: 'ListEndpoints denied in the region: the scope is ERROR, endpoints read keep their verdicts',
       inventory: inventory({
-        endpoints: [endpoint()],
+        endpoints: [endpoint(), endpoint({ name: 'ep-fail-no-monitor' })],
         monitoringSchedules: [monitoringSchedule()],
         errors: [listError('endpoints')],
       }),
-      errors: ['ep-pass', 'endpoints (us-east-1)'],
+      errors: ['endpoints (us-east-1)'],
+      failures: [{ resource: 'ep-fail-no-monitor', messageId: 'noSchedule' }],
     },
     {
       name: 'ListMonitoringSchedules denied: endpoints in that region are ERROR, never PASS or FAIL',

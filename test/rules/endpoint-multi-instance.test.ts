@@ -103,12 +103,17 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'ListEndpoints denied in one region',
+      name: 'ListEndpoints denied in one region: the scope is ERROR, endpoints read keep their verdicts',
       inventory: inventory({
-        endpoints: [endpoint(), endpoint({ name: 'ep-pass-west', region: OTHER_REGION })],
+        endpoints: [
+          endpoint(),
+          endpoint({ name: 'ep-fail-single', variants: [endpointVariant({ currentInstanceCount: 1 })] }),
+          endpoint({ name: 'ep-pass-west', region: OTHER_REGION }),
+        ],
         errors: [listError('endpoints')],
       }),
-      errors: ['ep-pass', 'endpoints (us-east-1)'],
+      errors: ['endpoints (us-east-1)'],
+      failures: [{ resource: 'ep-fail-single', messageId: 'singleInstance' }],
     },
     {
       name: 'DescribeEndpoint failed for one endpoint: others keep their verdict',

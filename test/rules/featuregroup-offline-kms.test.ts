@@ -38,12 +38,17 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'ListFeatureGroups denied in one region',
+      name: 'ListFeatureGroups denied in one region: the scope is ERROR, groups read keep their verdicts',
       inventory: inventory({
-        featureGroups: [featureGroup(), featureGroup({ name: 'fg-pass-west', region: OTHER_REGION })],
+        featureGroups: [
+          featureGroup(),
+          featureGroup({ name: 'fg-fail-no-key', offlineStore: {} }),
+          featureGroup({ name: 'fg-pass-west', region: OTHER_REGION }),
+        ],
         errors: [listError('featureGroups')],
       }),
-      errors: ['fg-pass', 'featureGroups (us-east-1)'],
+      errors: ['featureGroups (us-east-1)'],
+      failures: [{ resource: 'fg-fail-no-key', messageId: 'noKey' }],
     },
     {
       name: 'DescribeFeatureGroup failed for one group',

@@ -59,19 +59,31 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'KMS keys not collectable in the region',
+      name: 'KMS keys not collectable in the region: the scope is ERROR, keys read keep their verdicts',
       inventory: inventory({
-        kmsKeys: [kmsKey(), kmsKey({ keyId: KEY_NO_ROTATION, rotationEnabled: false, region: OTHER_REGION })],
+        kmsKeys: [
+          kmsKey(),
+          kmsKey({ keyId: KEY_DISABLED, state: 'Disabled' }),
+          kmsKey({ keyId: KEY_NO_ROTATION, rotationEnabled: false, region: OTHER_REGION }),
+        ],
         errors: [listError('kmsKeys')],
       }),
-      errors: [kmsKeyArn(), 'kmsKeys (us-east-1)'],
-      failures: [{ resource: KEY_NO_ROTATION, messageId: 'rotationDisabled' }],
+      errors: ['kmsKeys (us-east-1)'],
+      failures: [
+        { resource: KEY_DISABLED, messageId: 'notEnabled' },
+        { resource: KEY_NO_ROTATION, messageId: 'rotationDisabled' },
+      ],
     },
     {
       // Keys are found through the resources that use them: a source slice that failed leaves the key list incomplete.
-      name: 'ListNotebookInstances denied: keys in that region are ERROR',
-      inventory: inventory({ kmsKeys: [kmsKey()], errors: [listError('notebookInstances')] }),
-      errors: [kmsKeyArn(), 'notebookInstances (us-east-1)'],
+      // That gap is reported, while each key that was read stands on its own DescribeKey.
+      name: 'ListNotebookInstances denied: the source scope is ERROR, keys read there keep their verdicts',
+      inventory: inventory({
+        kmsKeys: [kmsKey(), kmsKey({ keyId: KEY_NO_ROTATION, rotationEnabled: false })],
+        errors: [listError('notebookInstances')],
+      }),
+      errors: ['notebookInstances (us-east-1)'],
+      failures: [{ resource: kmsKeyArn(KEY_NO_ROTATION), messageId: 'rotationDisabled' }],
     },
     {
       name: 'KeyManager not reported',

@@ -36,14 +36,19 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'ListNotebookInstances denied in the region',
+      name: 'ListNotebookInstances throttled in the region: the scope is ERROR, instances read keep their verdicts',
       inventory: inventory({
-        notebookInstances: [notebook(), notebook({ name: 'nb-pass-west', region: OTHER_REGION })],
+        notebookInstances: [
+          notebook(),
+          notebook({ name: 'nb-fail-no-vpc', subnetId: undefined }),
+          notebook({ name: 'nb-pass-west', region: OTHER_REGION }),
+        ],
         errors: [
           listError('notebookInstances', { kind: 'throttled', code: 'ThrottlingException', message: 'Rate exceeded' }),
         ],
       }),
-      errors: ['nb-pass', 'notebookInstances (us-east-1)'],
+      errors: ['notebookInstances (us-east-1)'],
+      failures: [{ resource: 'nb-fail-no-vpc', messageId: 'noVpc' }],
     },
     {
       name: 'DescribeNotebookInstance failed for one instance',

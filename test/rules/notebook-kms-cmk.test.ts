@@ -50,17 +50,21 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'ListNotebookInstances denied in one region',
+      name: 'ListNotebookInstances denied in one region: the scope is ERROR, instances read keep their verdicts',
       inventory: inventory({
         notebookInstances: [
           notebook(),
+          notebook({ name: 'nb-fail-east', kmsKeyId: undefined }),
           notebook({ name: 'nb-fail-west', region: OTHER_REGION, kmsKeyId: undefined }),
         ],
         kmsKeys: [kmsKey()],
         errors: [listError('notebookInstances')],
       }),
-      errors: ['nb-pass', 'notebookInstances (us-east-1)'],
-      failures: [{ resource: 'nb-fail-west', messageId: 'noKey' }],
+      errors: ['notebookInstances (us-east-1)'],
+      failures: [
+        { resource: 'nb-fail-east', messageId: 'noKey' },
+        { resource: 'nb-fail-west', messageId: 'noKey' },
+      ],
     },
     {
       name: 'DescribeKey denied for the notebook key: ERROR, never PASS',

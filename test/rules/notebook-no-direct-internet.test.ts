@@ -40,16 +40,20 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'ListNotebookInstances denied in one region',
+      name: 'ListNotebookInstances denied in one region: the scope is ERROR, instances read keep their verdicts',
       inventory: inventory({
         notebookInstances: [
           notebook(),
+          notebook({ name: 'nb-fail-east', directInternetAccess: true }),
           notebook({ name: 'nb-fail-west', region: OTHER_REGION, directInternetAccess: true }),
         ],
         errors: [listError('notebookInstances')],
       }),
-      errors: ['nb-pass', 'notebookInstances (us-east-1)'],
-      failures: [{ resource: 'nb-fail-west', messageId: 'directInternet' }],
+      errors: ['notebookInstances (us-east-1)'],
+      failures: [
+        { resource: 'nb-fail-east', messageId: 'directInternet' },
+        { resource: 'nb-fail-west', messageId: 'directInternet' },
+      ],
     },
     {
       name: 'DescribeNotebookInstance failed for one instance',

@@ -37,12 +37,13 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'ListNotebookInstances denied in the region',
+      name: 'ListNotebookInstances denied in the region: the scope is ERROR, instances read keep their verdicts',
       inventory: inventory({
         notebookInstances: [notebook(), notebook({ name: 'nb-fail-root', rootAccess: true })],
         errors: [listError('notebookInstances')],
       }),
-      errors: ['nb-pass', 'nb-fail-root', 'notebookInstances (us-east-1)'],
+      errors: ['notebookInstances (us-east-1)'],
+      failures: [{ resource: 'nb-fail-root', messageId: 'rootEnabled' }],
     },
     {
       name: 'DescribeNotebookInstance failed for one instance',

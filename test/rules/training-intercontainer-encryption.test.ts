@@ -54,12 +54,16 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'ListTrainingJobs denied in the region',
+      name: 'ListTrainingJobs denied in the region: the scope is ERROR, jobs read keep their verdicts',
       inventory: inventory({
-        trainingJobs: [trainingJob({ name: 'tj-pass-single-no-ice', interContainerEncryption: false })],
+        trainingJobs: [
+          trainingJob({ name: 'tj-pass-single-no-ice', interContainerEncryption: false }),
+          trainingJob({ name: 'tj-fail-distributed-no-ice', instanceCount: 8, interContainerEncryption: false }),
+        ],
         errors: [listError('trainingJobs')],
       }),
-      errors: ['tj-pass-single-no-ice', 'trainingJobs (us-east-1)'],
+      errors: ['trainingJobs (us-east-1)'],
+      failures: [{ resource: 'tj-fail-distributed-no-ice', messageId: 'iceDisabled' }],
     },
     {
       name: 'DescribeTrainingJob failed for one job',

@@ -38,16 +38,20 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'ListTrainingJobs denied in the region',
+      name: 'ListTrainingJobs denied in the region: the scope is ERROR, jobs read keep their verdicts',
       inventory: inventory({
         trainingJobs: [
           trainingJob(),
+          trainingJob({ name: 'tj-fail-east', networkIsolation: false }),
           trainingJob({ name: 'tj-fail-west', region: OTHER_REGION, networkIsolation: false }),
         ],
         errors: [listError('trainingJobs')],
       }),
-      errors: ['tj-pass', 'trainingJobs (us-east-1)'],
-      failures: [{ resource: 'tj-fail-west', messageId: 'isolationDisabled' }],
+      errors: ['trainingJobs (us-east-1)'],
+      failures: [
+        { resource: 'tj-fail-east', messageId: 'isolationDisabled' },
+        { resource: 'tj-fail-west', messageId: 'isolationDisabled' },
+      ],
     },
     {
       name: 'DescribeTrainingJob failed for one job',

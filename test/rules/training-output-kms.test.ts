@@ -51,12 +51,13 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'ListTrainingJobs denied in the region',
+      name: 'ListTrainingJobs denied in the region: the scope is ERROR, jobs read keep their verdicts',
       inventory: inventory({
         trainingJobs: [trainingJob(), trainingJob({ name: 'tj-fail-no-output-key', outputKmsKeyId: undefined })],
         errors: [listError('trainingJobs')],
       }),
-      errors: ['tj-pass', 'tj-fail-no-output-key', 'trainingJobs (us-east-1)'],
+      errors: ['trainingJobs (us-east-1)'],
+      failures: [{ resource: 'tj-fail-no-output-key', messageId: 'noOutputKey' }],
     },
     {
       name: 'DescribeTrainingJob failed for one job',

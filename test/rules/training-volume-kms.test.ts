@@ -54,12 +54,17 @@ runRuleTests(rule, {
   ],
   error: [
     {
-      name: 'ListTrainingJobs denied in one region',
+      name: 'ListTrainingJobs denied in one region: the scope is ERROR, jobs read keep their verdicts',
       inventory: inventory({
-        trainingJobs: [trainingJob(), trainingJob({ name: 'tj-pass-west', region: OTHER_REGION })],
+        trainingJobs: [
+          trainingJob(),
+          trainingJob({ name: 'tj-fail-no-volume-key', volumeKmsKeyId: undefined }),
+          trainingJob({ name: 'tj-pass-west', region: OTHER_REGION }),
+        ],
         errors: [listError('trainingJobs')],
       }),
-      errors: ['tj-pass', 'trainingJobs (us-east-1)'],
+      errors: ['trainingJobs (us-east-1)'],
+      failures: [{ resource: 'tj-fail-no-volume-key', messageId: 'noVolumeKey' }],
     },
     {
       name: 'DescribeTrainingJob throttled for one job',

@@ -1,0 +1,196 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../rules/index.js';
+import type { ScanReport } from '../../src/report/report.js';
+
+const run = promisify(execFile);
+const DEMO = 'fixtures/demo-account.json';
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function mlaudit(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Result> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/mlaudit', ...args], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'mlaudit-cli-'));
+
+describe('mlaudit scan --inventory (offline)', () => {
+  it('prints a text report grouped by phase and dimension with FAIL, PASS and ERROR', async () => {
+    const r = await mlaudit(['scan', '--inventory', DEMO, '--fail-on', 'none']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const heading of ['Data processing', 'Model development', 'Deployment', 'Monitoring', 'Privacy & security']) {
+      expect(r.stdout).toContain(heading);
+    }
+    expect(r.stdout).toMatch(/\bFAIL\b/);
+    expect(r.stdout).toMatch(/\bPASS\b/);
+    expect(r.stdout).toMatch(/\bERROR\b/);
+    expect(r.stdout).toContain('Could not read');
+    // Not a terminal: no colour codes, no progress output.
+    expect(r.stdout).not.toContain('\u001b[');
+    expect(r.stderr).toBe('');
+  });
+
+  it('exits 1 when a FAIL is at or above --fail-on, 0 when none is', async () => {
+    const high = await mlaudit(['scan', '--inventory', DEMO, '--fail-on', 'high', '--format', 'json']);
+    expect(high.code).toBe(1);
+    const report = JSON.parse(high.stdout) as ScanReport;
+    expect(report.findings.some((f) => f.status === 'FAIL' && (f.severity === 'high' || f.severity === 'critical'))).toBe(true);
+
+    const noneFailing = await mlaudit(['scan', '--inventory', DEMO, '--fail-on', 'high', '--min-severity', 'medium', '--exclude-rules', report.findings.filter((f) => f.status === 'FAIL' && (f.severity === 'high' || f.severity === 'critical')).map((f) => f.ruleId).filter((v, i, a) => a.indexOf(v) === i).join(',')]);
+    expect(noneFailing.code, noneFailing.stderr).toBe(0);
+  });
+
+  it('exits 3 with --fail-on-error when data was missing and nothing failed the threshold', async () => {
+    const r = await mlaudit(['scan', '--inventory', DEMO, '--fail-on', 'none', '--fail-on-error', '--format', 'json']);
+    expect(r.code).toBe(3);
+  });
+
+  it('writes JSON with the documented top-level shape', async () => {
+    const r = await mlaudit(['scan', '--inventory', DEMO, '--fail-on', 'none', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as ScanReport;
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'scan', 'summary', 'coverage', 'rules', 'findings', 'errors']);
+    expect(report.tool.name).toBe('mlaudit');
+    expect(report.scan.accounts).toEqual(['111122223333']);
+    expect(report.summary.total).toBe(report.findings.length);
+    expect(report.summary.byStatus.FAIL + report.summary.byStatus.PASS + report.summary.byStatus.ERROR).toBe(report.findings.length);
+    expect(report.rules).toHaveLength(RULES.length);
+    expect(report.errors.length).toBeGreaterThan(0);
+    for (const f of report.findings) {
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['ruleId', 'title', 'status', 'severity', 'phase', 'dimensions', 'resource', 'account', 'region', 'message', 'remediation']));
+    }
+  });
+
+  it('writes SARIF 2.1.0 to a file and exits 1 (the issue acceptance command)', async () => {
+    const dir = tmp();
+    const out = join(dir, 'out.sarif');
+    const r = await mlaudit(['scan', '--inventory', DEMO, '--format', 'sarif', '--output', out, '--fail-on', 'high']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const sarif = JSON.parse(readFileSync(out, 'utf8')) as {
+      version: string;
+      $schema: string;
+      runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; locations: unknown[] }[] }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.$schema).toMatch(/sarif/);
+    expect(sarif.runs).toHaveLength(1);
+    const run0 = sarif.runs[0];
+    expect(run0?.tool.driver.name).toBe('mlaudit');
+    expect(run0?.tool.driver.rules.map((x) => x.id)).toEqual(RULES.map((x) => x.id).sort());
+    expect(run0?.results.length).toBeGreaterThan(0);
+    for (const res of run0?.results ?? []) expect(res.locations.length).toBeGreaterThan(0);
+  });
+
+  it('writes several formats in one run', async () => {
+    const dir = tmp();
+    const r = await mlaudit(['scan', '--inventory', DEMO, '--fail-on', 'none', '--format', 'text', '--format', `json=${join(dir, 'r.json')}`, '--format', `sarif=${join(dir, 'r.sarif')}`]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Summary');
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'))).toHaveProperty('findings');
+    expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8'))).toHaveProperty('runs');
+  });
+});
+
+describe('usage errors: one line, exit 2, no stack, no file', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['unknown rule id', ['--rules', 'notebook-rooot-disabled'], /unknown rule id 'notebook-rooot-disabled'/],
+    ['unknown severity', ['--fail-on', 'severe'], /invalid value 'severe' for --fail-on/],
+    ['unknown min severity', ['--min-severity', 'urgent'], /unknown severity 'urgent'/],
+    ['unknown format', ['--format', 'xml'], /unknown format 'xml'/],
+    ['output in a missing directory', ['--format', 'json', '--output', '/nonexistent-dir/x.json'], /directory '\/nonexistent-dir' does not exist/],
+    ['conflicting flags', ['--region', 'us-east-1'], /cannot be combined with --region/],
+    ['bad region', ['--region', 'mars-1'], /invalid region 'mars-1'/],
+    ['unknown option', ['--frobnicate'], /unknown option '--frobnicate'/],
+  ];
+  it.each(cases)('%s', async (_name, args, message) => {
+    const inventoryArgs = args.includes('--region') && args.includes('mars-1') ? [] : ['--inventory', DEMO];
+    const r = await mlaudit(['scan', ...inventoryArgs, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each([
+    ['missing file', (dir: string) => join(dir, 'nope.json'), /cannot read inventory .*ENOENT/],
+    ['corrupt JSON', (dir: string) => { const p = join(dir, 'bad.json'); writeFileSync(p, '{"schemaVersion": 1,'); return p; }, /is not valid JSON/],
+    ['newer schemaVersion', (dir: string) => { const p = join(dir, 'new.json'); writeFileSync(p, JSON.stringify({ schemaVersion: 99, account: { id: '1' }, regions: [], collectedAt: '2026-01-01T00:00:00Z', slices: {} })); return p; }, /schemaVersion 99, newer than this mlaudit understands/],
+    ['not an inventory', (dir: string) => { const p = join(dir, 'x.json'); writeFileSync(p, '[1,2]'); return p; }, /not an mlaudit inventory/],
+  ])('bad inventory: %s', async (_name, make, message) => {
+    const dir = tmp();
+    const out = join(dir, 'report.json');
+    const r = await mlaudit(['scan', '--inventory', make(dir), '--format', 'json', '--output', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('no region anywhere is a usage error, not a crash', async () => {
+    const r = await mlaudit(['scan', '--quiet'], { AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no region given/);
+  });
+});
+
+describe('mlaudit rules and explain', () => {
+  it('lists every rule with its metadata as JSON', async () => {
+    const r = await mlaudit(['rules', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const rules = JSON.parse(r.stdout) as { id: string; severity: string; phase: string; dimensions: string[]; iamActions: string[] }[];
+    expect(rules.map((x) => x.id)).toEqual(RULES.map((x) => x.id).sort());
+    for (const rule of rules) {
+      expect(rule.iamActions).toContain('sts:GetCallerIdentity');
+      expect(rule.dimensions.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('filters by phase and severity', async () => {
+    const r = await mlaudit(['rules', '--format', 'json', '--phase', 'deployment', '--severity', 'high']);
+    const rules = JSON.parse(r.stdout) as { phase: string; severity: string }[];
+    expect(rules.every((x) => x.phase === 'deployment' && ['critical', 'high'].includes(x.severity))).toBe(true);
+    expect(rules.length).toBe(RULES.filter((x) => x.phase === 'deployment' && ['critical', 'high'].includes(x.severity)).length);
+  });
+
+  it('explains a rule with its IAM actions', async () => {
+    const r = await mlaudit(['explain', 'notebook-root-disabled']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('notebook-root-disabled');
+    expect(r.stdout).toContain('sagemaker:DescribeNotebookInstance');
+    expect(r.stdout).toContain('How to fix');
+  });
+
+  it('rejects an unknown rule in explain', async () => {
+    const r = await mlaudit(['explain', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown rule id 'nope'/);
+  });
+});
+
+describe('inventory round trip', () => {
+  it('evaluates a saved inventory to the same findings', async () => {
+    const a = await mlaudit(['scan', '--inventory', DEMO, '--fail-on', 'none', '--format', 'json']);
+    const dir = tmp();
+    const copy = join(dir, 'copy.json');
+    writeFileSync(copy, readFileSync(DEMO, 'utf8'));
+    const b = await mlaudit(['scan', '--inventory', copy, '--fail-on', 'none', '--format', 'json']);
+    expect((JSON.parse(b.stdout) as ScanReport).findings).toEqual((JSON.parse(a.stdout) as ScanReport).findings);
+  });
+});
