@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { RULES } from '../../rules/index.js';
 import { assertRulesValid } from '../engine/validate-rules.js';
+import { DEFAULT_CONFIG_FILE } from '../config/config.js';
 import { EXIT } from '../engine/exit-code.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_JOBS, DEFAULT_SINCE_DAYS } from '../inventory/collect.js';
 import { UsageError } from '../util/errors.js';
@@ -40,9 +41,10 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--rules <ids>', 'only these rules (comma-separated, repeatable)', collectList, [])
     .option('--exclude-rules <ids>', 'skip these rules', collectList, [])
     .option('--min-severity <severity>', 'only rules at or above this severity')
-    .option('-f, --format <format[=file]>', `report format: ${FORMATS.join(', ')}; repeatable, FORMAT=FILE writes to a file`, collectList, [])
+    .option('-f, --format <format[=file]>', `report format: ${FORMATS.join(', ')} (default: text); repeatable, FORMAT=FILE writes to a file`, collectList, [])
+    .option('-c, --config <file>', `config file: defaults, rule options, suppressions (default: ./${DEFAULT_CONFIG_FILE} if present)`)
     .option('-o, --output <file>', 'write the (single stdout) report to this file')
-    .option('--fail-on <severity>', 'exit 1 when a FAIL is at or above this severity (or none)', 'high')
+    .option('--fail-on <severity>', 'exit 1 when a FAIL is at or above this severity, or none (default: high)')
     .option('--fail-on-error', 'exit 3 when some data could not be collected or evaluated')
     .option('--show-pass', 'list passing resources in the text report, not just counts')
     .addOption(new Option('--color', 'force colours in the text report'))
@@ -55,7 +57,7 @@ function buildProgram(setExit: (code: number) => void): Command {
       setExit(
         await scanCommand(
           { ...flags, debug },
-          { stdout: process.stdout, stderr: process.stderr, env: process.env },
+          { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), now: () => new Date() },
         ),
       );
     });

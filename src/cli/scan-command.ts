@@ -1,7 +1,9 @@
 import { STSClient } from '@aws-sdk/client-sts';
 import { RULES } from '../../rules/index.js';
 import { ClientFactory } from '../aws/client-factory.js';
+import { loadConfig, type Config } from '../config/config.js';
 import { evaluateRules } from '../engine/evaluate.js';
+import { applySuppressions, tagIndex } from '../engine/suppress.js';
 import { exitCodeFor } from '../engine/exit-code.js';
 import { selectRules } from '../engine/select.js';
 import type { Severity } from '../engine/taxonomy.js';
@@ -41,8 +43,9 @@ export interface ScanFlags {
   minSeverity?: string;
   format: string[];
   output?: string;
-  failOn: string;
+  failOn?: string;
   failOnError?: boolean;
+  config?: string;
   color?: boolean;
   showPass?: boolean;
   quiet?: boolean;
@@ -53,6 +56,8 @@ export interface ScanIo {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
+  cwd: string;
+  now: () => Date;
 }
 
 interface ScanPlan {
@@ -127,8 +132,23 @@ async function collect(flags: ScanFlags, needs: SliceName[], io: ScanIo): Promis
   }
 }
 
-export async function scanCommand(flags: ScanFlags, io: ScanIo): Promise<number> {
-  const startedAt = new Date().toISOString();
+/** Command-line flags win; the config file fills in what they leave unset. */
+function withConfigDefaults(flags: ScanFlags, config: Config): ScanFlags {
+  return {
+    ...flags,
+    region: flags.region.length ? flags.region : (config.regions ?? []),
+    rules: flags.rules.length ? flags.rules : (config.rules ?? []),
+    excludeRules: flags.excludeRules.length ? flags.excludeRules : (config.excludeRules ?? []),
+    format: flags.format.length ? flags.format : (config.formats ?? []),
+    failOn: flags.failOn ?? config.failOn ?? 'high',
+    ...(flags.minSeverity === undefined && config.minSeverity ? { minSeverity: config.minSeverity } : {}),
+  };
+}
+
+export async function scanCommand(cliFlags: ScanFlags, io: ScanIo): Promise<number> {
+  const startedAt = io.now().toISOString();
+  const config = loadConfig(cliFlags.config, io.cwd, RULES);
+  const flags = withConfigDefaults(cliFlags, config);
   const rules = selectRules(RULES, {
     include: flags.rules,
     exclude: flags.excludeRules,
@@ -137,7 +157,7 @@ export async function scanCommand(flags: ScanFlags, io: ScanIo): Promise<number>
   if (rules.length === 0) throw new UsageError('no rules selected: check --rules, --exclude-rules and --min-severity');
   const plan: ScanPlan = {
     targets: parseFormats(flags.format, flags.output),
-    failOn: parseSeverityOrNone(flags.failOn, '--fail-on'),
+    failOn: parseSeverityOrNone(flags.failOn ?? 'high', '--fail-on'),
     failOnError: flags.failOnError ?? false,
     colour: flags.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR),
   };
@@ -147,7 +167,7 @@ export async function scanCommand(flags: ScanFlags, io: ScanIo): Promise<number>
   let inventory: Inventory;
   if (flags.inventory) {
     const conflicting = [
-      flags.region.length ? '--region' : '',
+      cliFlags.region.length ? '--region' : '',
       flags.profile ? '--profile' : '',
       flags.endpointUrl ? '--endpoint-url' : '',
       flags.saveInventory ? '--save-inventory' : '',
@@ -161,14 +181,17 @@ export async function scanCommand(flags: ScanFlags, io: ScanIo): Promise<number>
     if (flags.saveInventory) writeFileAtomic(flags.saveInventory, serialiseInventory(inventory));
   }
 
-  const findings = evaluateRules(rules, inventory);
+  const evaluated = evaluateRules(rules, inventory, { ruleOptions: config.ruleOptions });
+  const today = io.now().toISOString().slice(0, 10);
+  const { findings, expired } = applySuppressions(evaluated, config.suppressions, today, tagIndex([inventory]));
   const report = buildReport({
     version: VERSION,
     inventories: [inventory],
     rules,
     findings,
     startedAt,
-    finishedAt: new Date().toISOString(),
+    finishedAt: io.now().toISOString(),
+    expiredSuppressions: expired,
   });
 
   for (const target of plan.targets) {

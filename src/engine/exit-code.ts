@@ -18,7 +18,7 @@ export interface ExitPolicy {
 
 export function failingFindings(findings: readonly Finding[], failOn: Severity | 'none'): Finding[] {
   if (failOn === 'none') return [];
-  return findings.filter((f) => f.status === 'FAIL' && atOrAbove(f.severity, failOn));
+  return findings.filter((f) => f.status === 'FAIL' && !f.suppressed && atOrAbove(f.severity, failOn));
 }
 
 export function exitCodeFor(findings: readonly Finding[], collectionErrors: number, policy: ExitPolicy): number {

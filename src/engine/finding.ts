@@ -24,4 +24,6 @@ export interface Finding {
   messageId?: string;
   evidence?: Evidence;
   remediation: string;
+  /** Present on a FAIL whose risk was accepted; it then does not count toward --fail-on. */
+  suppressed?: { source: 'config' | 'tag'; reason: string; expires?: string };
 }

@@ -1,3 +1,4 @@
+import type { Suppression } from '../config/config.js';
 import type { Finding } from '../engine/finding.js';
 import type { Rule } from '../engine/rule.js';
 import { DIMENSIONS, PHASES, SEVERITIES, STATUSES, type Dimension, type Phase, type Severity, type Status } from '../engine/taxonomy.js';
@@ -15,6 +16,8 @@ export interface Summary {
   byPhase: Record<Phase, StatusCounts>;
   byDimension: Record<Dimension, StatusCounts>;
   rulesEvaluated: number;
+  /** FAILs whose risk was accepted by a suppression (still counted in byStatus.FAIL). */
+  suppressed: number;
 }
 
 export interface CoverageEntry {
@@ -58,6 +61,7 @@ export interface ScanReport {
   rules: RuleSummary[];
   findings: Finding[];
   errors: ReportError[];
+  suppressions: { applied: number; expired: Suppression[] };
 }
 
 const zeroStatus = (): StatusCounts => ({ FAIL: 0, ERROR: 0, PASS: 0 });
@@ -72,8 +76,10 @@ export function summarise(findings: readonly Finding[], rulesEvaluated: number):
     byPhase: keyed(PHASES, zeroStatus),
     byDimension: keyed(DIMENSIONS, zeroStatus),
     rulesEvaluated,
+    suppressed: 0,
   };
   for (const f of findings) {
+    if (f.suppressed) summary.suppressed += 1;
     summary.byStatus[f.status] += 1;
     if (f.status === 'FAIL') summary.failBySeverity[f.severity] += 1;
     summary.byPhase[f.phase][f.status] += 1;
@@ -139,6 +145,7 @@ export interface BuildReportInput {
   findings: readonly Finding[];
   startedAt: string;
   finishedAt: string;
+  expiredSuppressions?: readonly Suppression[];
 }
 
 export function buildReport(input: BuildReportInput): ScanReport {
@@ -162,5 +169,9 @@ export function buildReport(input: BuildReportInput): ScanReport {
     errors: inventories.flatMap((inv) =>
       Object.values(inv.slices).flatMap((s) => (s?.errors ?? []).map((e) => ({ account: inv.account.id, ...e }))),
     ),
+    suppressions: {
+      applied: findings.filter((f) => f.suppressed).length,
+      expired: [...(input.expiredSuppressions ?? [])],
+    },
   };
 }

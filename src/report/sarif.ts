@@ -69,6 +69,17 @@ function result(f: Finding, ruleIndex: number): Record<string, unknown> {
       },
     ],
     partialFingerprints: { 'mlauditResource/v1': fingerprint(f) },
+    ...(f.suppressed
+      ? {
+          suppressions: [
+            {
+              kind: f.suppressed.source === 'config' ? 'external' : 'inSource',
+              status: 'accepted',
+              justification: f.suppressed.reason,
+            },
+          ],
+        }
+      : {}),
     properties: {
       account: f.account,
       region: f.region,

@@ -98,7 +98,10 @@ export function renderText(report: ScanReport, options: TextOptions): string {
           if (f.status === 'PASS' && !options.showPass) continue;
           // FAIL messages name their resource; an ERROR may stand for a resource or a whole failed scope.
           const subject = f.status === 'ERROR' ? `${safe(f.resource.name)}: ` : '';
-          lines.push(`          ${statusLabel(c, f.status)} ${c.dim(where(f, multiAccount))}  ${subject}${safe(f.message)}`);
+          const accepted = f.suppressed
+            ? c.dim(` [suppressed: ${safe(f.suppressed.reason)}${f.suppressed.expires ? `, until ${f.suppressed.expires}` : ''}]`)
+            : '';
+          lines.push(`          ${statusLabel(c, f.status)} ${c.dim(where(f, multiAccount))}  ${subject}${safe(f.message)}${accepted}`);
         }
       }
     }
@@ -112,6 +115,12 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     (s) => `${summary.failBySeverity[s]} ${s}`,
   );
   lines.push(`  FAIL by severity: ${bySeverity.length ? bySeverity.join(', ') : 'none'}`);
+  if (summary.suppressed > 0) lines.push(`  ${summary.suppressed} FAIL suppressed (accepted risks; they do not count toward --fail-on)`);
+  for (const s of report.suppressions.expired) {
+    lines.push(
+      c.yellow(`  ! expired suppression (${s.expires}) no longer applies: ${s.rule} on ${safe(s.resource)} — ${safe(s.reason)}`),
+    );
+  }
 
   if (report.errors.length > 0) {
     lines.push('', c.yellow.bold('Could not read (results that depend on these are ERROR, never PASS)'));

@@ -65,7 +65,7 @@ describe('mlaudit scan --inventory (offline)', () => {
   it('writes JSON with the documented top-level shape', async () => {
     const r = await mlaudit(['scan', '--inventory', DEMO, '--fail-on', 'none', '--format', 'json']);
     const report = JSON.parse(r.stdout) as ScanReport;
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'scan', 'summary', 'coverage', 'rules', 'findings', 'errors']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'scan', 'summary', 'coverage', 'rules', 'findings', 'errors', 'suppressions']);
     expect(report.tool.name).toBe('mlaudit');
     expect(report.scan.accounts).toEqual(['111122223333']);
     expect(report.summary.total).toBe(report.findings.length);
@@ -181,6 +181,54 @@ describe('mlaudit rules and explain', () => {
     const r = await mlaudit(['explain', 'nope']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown rule id 'nope'/);
+  });
+});
+
+describe('config file suppressions', () => {
+  it('applies a suppression with reason and expiry, shows it, and stops counting it toward --fail-on', async () => {
+    const dir = tmp();
+    const config = join(dir, 'mlaudit.config.yaml');
+    writeFileSync(
+      config,
+      [
+        'rules: [notebook-root-disabled]',
+        'suppressions:',
+        '  - rule: notebook-root-disabled',
+        '    resource: "arn:aws:sagemaker:*:*:notebook-instance/*"',
+        '    reason: Lab notebooks, no production data',
+        '    expires: 2999-12-31',
+        '  - rule: notebook-root-disabled',
+        '    resource: "arn:aws:sagemaker:*:*:notebook-instance/none"',
+        '    reason: Old exception',
+        '    expires: 2020-01-01',
+        '',
+      ].join('\n'),
+    );
+    const text = await mlaudit(['scan', '--inventory', DEMO, '--config', config]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('[suppressed: Lab notebooks, no production data, until 2999-12-31]');
+    expect(text.stdout).toMatch(/FAIL suppressed/);
+    expect(text.stdout).toMatch(/expired suppression \(2020-01-01\)/);
+
+    const json = await mlaudit(['scan', '--inventory', DEMO, '--config', config, '--format', 'json']);
+    const report = JSON.parse(json.stdout) as ScanReport;
+    const fails = report.findings.filter((f) => f.status === 'FAIL');
+    expect(fails.length).toBeGreaterThan(0);
+    expect(fails.every((f) => f.suppressed?.reason === 'Lab notebooks, no production data')).toBe(true);
+    expect(report.suppressions.applied).toBe(fails.length);
+    expect(report.suppressions.expired.map((s) => s.expires)).toEqual(['2020-01-01']);
+
+    const without = await mlaudit(['scan', '--inventory', DEMO, '--rules', 'notebook-root-disabled']);
+    expect(without.code).toBe(1);
+  });
+
+  it('rejects a config with an unknown key: one line, exit 2', async () => {
+    const dir = tmp();
+    const config = join(dir, 'c.yaml');
+    writeFileSync(config, 'supressions: []\n');
+    const r = await mlaudit(['scan', '--inventory', DEMO, '--config', config]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown key 'supressions'/);
   });
 });
 
