@@ -7,6 +7,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_MAX_JOBS, DEFAULT_SINCE_DAYS } from '../in
 import { UsageError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { collectList, FORMATS } from './parse.js';
+import { policyCommand, type PolicyFlags } from './policy-command.js';
 import { explainCommand, rulesCommand, type RulesFlags } from './rules-command.js';
 import { scanCommand, type ScanFlags } from './scan-command.js';
 
@@ -72,6 +73,16 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--kind <kinds>', 'security or practice', collectList, [])
     .action((flags: RulesFlags) => {
       setExit(rulesCommand(flags, (s) => process.stdout.write(s)));
+    });
+
+  program
+    .command('policy')
+    .description('print the least-privilege IAM policy (JSON) for the selected rules')
+    .option('--rules <ids>', 'only these rules', collectList, [])
+    .option('--exclude-rules <ids>', 'skip these rules', collectList, [])
+    .option('--min-severity <severity>', 'only rules at or above this severity')
+    .action((flags: PolicyFlags) => {
+      setExit(policyCommand(flags, (s) => process.stdout.write(s)));
     });
 
   program
