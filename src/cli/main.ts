@@ -71,6 +71,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--dimension <dimensions>', 'only these responsible-AI dimensions', collectList, [])
     .option('--severity <severity>', 'only rules at or above this severity')
     .option('--kind <kinds>', 'security or practice', collectList, [])
+    .option('--service <services>', 'only rules reading these services (sagemaker, iam, kms, cloudwatch, ...)', collectList, [])
     .action((flags: RulesFlags) => {
       setExit(rulesCommand(flags, (s) => process.stdout.write(s)));
     });

@@ -4,7 +4,7 @@ import { selectRules } from '../engine/select.js';
 import { DIMENSION_LABELS, PHASE_LABELS } from '../engine/taxonomy.js';
 import { READ_OPERATIONS } from '../aws/read-operations.js';
 import { COLLECTORS } from '../inventory/collectors/index.js';
-import { sliceClosure } from '../inventory/slices.js';
+import { SLICES, sliceClosure } from '../inventory/slices.js';
 import { ruleSummary } from '../report/report.js';
 import { UsageError } from '../util/errors.js';
 
@@ -14,20 +14,26 @@ export interface RulesFlags {
   dimension: string[];
   severity?: string;
   kind: string[];
+  service: string[];
 }
 
 export function rulesCommand(flags: RulesFlags, write: (s: string) => void): number {
   if (flags.format !== 'text' && flags.format !== 'json') {
     throw new UsageError(`unknown format '${flags.format}' for rules; use text or json`);
   }
+  const known = new Set(RULES.flatMap(servicesOf));
+  const unknown = flags.service.find((s) => !known.has(s));
+  if (unknown !== undefined) {
+    throw new UsageError(`unknown service '${unknown}' in --service; use ${[...known].sort().join(', ')}`);
+  }
   const rules = selectRules(RULES, {
     phases: flags.phase,
     dimensions: flags.dimension,
     kinds: flags.kind,
     ...(flags.severity ? { minSeverity: flags.severity } : {}),
-  });
+  }).filter((r) => flags.service.length === 0 || servicesOf(r).some((s) => flags.service.includes(s)));
   if (flags.format === 'json') {
-    write(`${JSON.stringify(rules.map((r) => ({ ...ruleSummary(r), needs: [...r.needs], iamActions: iamActions(r) })), null, 2)}\n`);
+    write(`${JSON.stringify(rules.map((r) => ({ ...ruleSummary(r), services: servicesOf(r), needs: [...r.needs], iamActions: iamActions(r) })), null, 2)}\n`);
     return 0;
   }
   const idWidth = Math.max(8, ...rules.map((r) => r.id.length));
@@ -40,6 +46,11 @@ export function rulesCommand(flags: RulesFlags, write: (s: string) => void): num
   }
   write(`${rules.length} rules\n`);
   return 0;
+}
+
+/** The AWS services whose resources a rule reads (not the services merely consulted to collect them). */
+export function servicesOf(rule: Rule): string[] {
+  return [...new Set(rule.needs.map((n) => SLICES[n].service))].sort();
 }
 
 /** The IAM actions a rule's data takes to collect, from the collectors of its slices. */

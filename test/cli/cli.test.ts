@@ -169,6 +169,17 @@ describe('mlaudit rules and explain', () => {
     expect(rules.length).toBe(RULES.filter((x) => x.phase === 'deployment' && ['critical', 'high'].includes(x.severity)).length);
   });
 
+  it('filters by service and rejects an unknown one', async () => {
+    const r = await mlaudit(['rules', '--format', 'json', '--service', 'iam']);
+    const rules = JSON.parse(r.stdout) as { id: string; services: string[] }[];
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.every((x) => x.services.includes('iam'))).toBe(true);
+    expect(rules.map((x) => x.id)).toContain('iam-execution-role-not-admin');
+    const bad = await mlaudit(['rules', '--service', 'ec2']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown service 'ec2'/);
+  });
+
   it('explains a rule with its IAM actions', async () => {
     const r = await mlaudit(['explain', 'notebook-root-disabled']);
     expect(r.code).toBe(0);
