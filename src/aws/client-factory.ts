@@ -5,6 +5,7 @@ import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
@@ -14,6 +15,8 @@ import type {
   AwsCredentialIdentityProvider,
   DeserializeHandlerArguments,
   DeserializeMiddleware,
+  FinalizeHandlerArguments,
+  FinalizeRequestMiddleware,
   HandlerExecutionContext,
   InitializeHandlerArguments,
   InitializeMiddleware,
@@ -21,6 +24,7 @@ import type {
 } from '@smithy/types';
 import { CallStats } from './call-stats.js';
 import { classifyError, isNotFound } from './classify-error.js';
+import { OperationPacer } from './operation-pacer.js';
 import { CLIENT_SERVICES } from './read-operations.js';
 import { operationOf, READ_ONLY_GUARD_NAME, readOnlyGuard } from './read-only-guard.js';
 
@@ -28,7 +32,7 @@ export interface AwsOptions {
   profile?: string;
   /** Overrides every service's endpoint (an emulator, a VPC endpoint). AWS_ENDPOINT_URL[_SERVICE] also work. */
   endpointUrl?: string;
-  /** Total attempts per call under the SDK's adaptive retry mode. */
+  /** Total attempts per call (the SDK's standard retry mode, with a pacer per operation). */
   maxAttempts?: number;
   /** Per-attempt timeout for a socket that connects but never answers. */
   requestTimeoutMs?: number;
@@ -39,14 +43,17 @@ export interface AwsOptions {
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** Called with one line per call attempt when --debug is on. Never receives headers or credentials. */
   debug?: (line: string) => void;
+  /** Counters shared with other factories (one per account in a many-account scan); a fresh set otherwise. */
+  stats?: CallStats;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
 
-/** IAM and STS have a single global endpoint in the aws partition, signed for us-east-1. */
+/** IAM, Budgets and Organizations have a single global endpoint in the aws partition, signed for us-east-1. */
 const GLOBAL_SIGNING_REGION = 'us-east-1';
+const GLOBAL_SERVICES: ReadonlySet<string> = new Set(['iam', 'budgets', 'organizations']);
 
 interface ServiceClients {
   sagemaker: SageMakerClient;
@@ -56,6 +63,7 @@ interface ServiceClients {
   cloudwatch: CloudWatchClient;
   budgets: BudgetsClient;
   'application-autoscaling': ApplicationAutoScalingClient;
+  organizations: OrganizationsClient;
 }
 
 type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
@@ -68,6 +76,7 @@ const CONSTRUCTORS: { [K in keyof ServiceClients]: ClientConstructor<ServiceClie
   cloudwatch: CloudWatchClient as unknown as ClientConstructor<CloudWatchClient>,
   budgets: BudgetsClient as unknown as ClientConstructor<BudgetsClient>,
   'application-autoscaling': ApplicationAutoScalingClient as unknown as ClientConstructor<ApplicationAutoScalingClient>,
+  organizations: OrganizationsClient as unknown as ClientConstructor<OrganizationsClient>,
 };
 
 /**
@@ -75,12 +84,14 @@ const CONSTRUCTORS: { [K in keyof ServiceClients]: ClientConstructor<ServiceClie
  * the call counters.
  */
 export class ClientFactory {
-  readonly stats = new CallStats();
+  readonly stats: CallStats;
   private readonly clients = new Map<string, unknown>();
   private readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   private readonly handler: NodeHttpHandler;
+  private readonly pacers = new Map<string, OperationPacer>();
 
   constructor(private readonly options: AwsOptions = {}) {
+    this.stats = options.stats ?? new CallStats();
     // One provider for every client, so SSO/assume-role/IMDS resolve once rather than per client.
     this.credentials =
       options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
@@ -94,21 +105,37 @@ export class ClientFactory {
   }
 
   get<K extends keyof ServiceClients>(service: K, region: string): ServiceClients[K] {
-    const signingRegion = service === 'iam' || service === 'budgets' ? GLOBAL_SIGNING_REGION : region;
+    const signingRegion = GLOBAL_SERVICES.has(service) ? GLOBAL_SIGNING_REGION : region;
     const key = `${service}|${signingRegion}`;
     const existing = this.clients.get(key);
     if (existing) return existing as ServiceClients[K];
     const client = new CONSTRUCTORS[service]({
       region: signingRegion,
       credentials: this.credentials,
-      retryMode: 'adaptive',
+      // Standard retries (exponential backoff with jitter) plus a pacer per operation (operation-pacer.ts): the
+      // adaptive mode's single rate per client would let one throttled operation slow all the others.
+      retryMode: 'standard',
       maxAttempts: this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       requestHandler: this.handler,
       ...(this.options.endpointUrl ? { endpoint: this.options.endpointUrl } : {}),
     });
-    installMiddleware((client as unknown as { middlewareStack: MiddlewareStack<object, object> }).middlewareStack, this);
+    installMiddleware(
+      (client as unknown as { middlewareStack: MiddlewareStack<object, object> }).middlewareStack,
+      this,
+      signingRegion,
+    );
     this.clients.set(key, client);
     return client;
+  }
+
+  /** The pacer of one operation in one region, shared by every call of it. */
+  pacer(key: string): OperationPacer {
+    let p = this.pacers.get(key);
+    if (!p) {
+      p = new OperationPacer();
+      this.pacers.set(key, p);
+    }
+    return p;
   }
 
   debug(line: string): void {
@@ -127,7 +154,7 @@ function callKey(context: HandlerExecutionContext): string {
   return `${CLIENT_SERVICES[client] ?? client}:${operation}`;
 }
 
-function installMiddleware(stack: MiddlewareStack<object, object>, factory: ClientFactory): void {
+function installMiddleware(stack: MiddlewareStack<object, object>, factory: ClientFactory, region: string): void {
   stack.add(readOnlyGuard, { step: 'initialize', priority: 'high', name: READ_ONLY_GUARD_NAME });
 
   const countCalls: InitializeMiddleware<object, object> = (next, context) => async (args: InitializeHandlerArguments<object>) => {
@@ -158,4 +185,19 @@ function installMiddleware(stack: MiddlewareStack<object, object>, factory: Clie
     }
   };
   stack.add(countAttempts, { step: 'deserialize', priority: 'high', name: 'mlauditAttemptCounter' });
+
+  // Inside the retry loop: every attempt, first or retry, waits for its operation's pacer.
+  const pace: FinalizeRequestMiddleware<object, object> = (next, context) => async (args: FinalizeHandlerArguments<object>) => {
+    const pacer = factory.pacer(`${callKey(context)}|${region}`);
+    await pacer.acquire();
+    try {
+      const out = await next(args);
+      pacer.success();
+      return out;
+    } catch (err) {
+      if (classifyError(err).kind === 'throttled') pacer.throttled();
+      throw err;
+    }
+  };
+  stack.addRelativeTo(pace, { relation: 'after', toMiddleware: 'retryMiddleware', name: 'mlauditOperationPacer' });
 }

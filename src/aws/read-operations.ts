@@ -4,7 +4,15 @@
  * An allowlist, not a prefix match: some Get* operations return secrets, and some reads have other prefixes.
  */
 
-export type ServiceId = 'sagemaker' | 'iam' | 'kms' | 'sts' | 'cloudwatch' | 'budgets' | 'application-autoscaling';
+export type ServiceId =
+  | 'sagemaker'
+  | 'iam'
+  | 'kms'
+  | 'sts'
+  | 'cloudwatch'
+  | 'budgets'
+  | 'application-autoscaling'
+  | 'organizations';
 
 export interface ReadOperation {
   service: ServiceId;
@@ -91,6 +99,15 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
   op('budgets', 'DescribeBudgets', 'budgets:ViewBudget'),
   op('budgets', 'DescribeNotificationsForBudget', 'budgets:ViewBudget'),
   op('iam', 'ListRoles'),
+
+  // Many accounts (--role-arn, --accounts, --organization). These run as the caller, not as the audited role, so
+  // `mlaudit policy` (derived from the collectors) leaves them out; the README lists them for the caller's policy.
+  // AssumeRole changes nothing in any account: it returns temporary credentials for a role whose trust policy
+  // already lets the caller in, and those credentials go through this same guard, so a scan under an assumed role is
+  // as read-only as one under the caller's own credentials.
+  op('sts', 'AssumeRole'),
+  // The member accounts of the organization, from the management or a delegated-administrator account.
+  op('organizations', 'ListAccounts'),
 ];
 
 /** SDK v3 client class names, as they appear in the middleware context, mapped to our service ids. */
@@ -102,6 +119,7 @@ export const CLIENT_SERVICES: Record<string, ServiceId> = {
   CloudWatchClient: 'cloudwatch',
   BudgetsClient: 'budgets',
   ApplicationAutoScalingClient: 'application-autoscaling',
+  OrganizationsClient: 'organizations',
 };
 
 const BY_KEY = new Map(READ_OPERATIONS.map((o) => [`${o.service}:${o.operation}`, o]));

@@ -4,8 +4,10 @@ import { assertRulesValid } from '../engine/validate-rules.js';
 import { DEFAULT_CONFIG_FILE } from '../config/config.js';
 import { EXIT } from '../engine/exit-code.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_JOBS, DEFAULT_SINCE_DAYS } from '../inventory/collect.js';
+import { DEFAULT_ACCOUNT_CONCURRENCY } from '../inventory/collect-accounts.js';
 import { UsageError } from '../util/errors.js';
 import { VERSION } from '../version.js';
+import { mergeCommand, type MergeFlags } from './merge-command.js';
 import { collectList, FORMATS } from './parse.js';
 import { policyCommand, type PolicyFlags } from './policy-command.js';
 import { explainCommand, rulesCommand, type RulesFlags } from './rules-command.js';
@@ -34,9 +36,19 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--inventory <file>', 'evaluate a saved inventory offline instead of calling AWS')
     .option('--save-inventory <file>', 'write what was collected, for later --inventory runs')
     .option('-r, --region <regions>', 'region(s) to scan, repeatable or comma-separated (default: AWS_REGION or the profile)', collectList, [])
+    .option('--all-regions', 'every region where SageMaker is offered; regions the account has not enabled are skipped with a note')
+    .option('--role-arn <arn>', 'assume this role and scan its account; with --accounts or --organization, the hub role to start from')
+    .option('--external-id <id>', 'external ID to pass when assuming roles')
+    .option('--role-session-name <name>', 'session name for assumed roles (default: mlaudit)')
+    .option('--accounts <ids>', 'scan these accounts (comma-separated, repeatable, or @FILE with one id a line) with --role-name', collectList, [])
+    .option('--organization', "scan every ACTIVE account of the caller's AWS Organization with --role-name")
+    .option('--role-name <name>', 'role to assume in each account of --accounts or --organization')
+    .option('--account-concurrency <n>', 'accounts scanned at once', String(DEFAULT_ACCOUNT_CONCURRENCY))
     .option('-p, --profile <name>', 'AWS profile from ~/.aws/config')
     .option('--endpoint-url <url>', 'send every AWS call to this endpoint (an emulator, a VPC endpoint)')
-    .option('--concurrency <n>', 'API calls in flight per service and region', String(DEFAULT_CONCURRENCY))
+    .option('--concurrency <n>', 'API calls in flight per operation and region', String(DEFAULT_CONCURRENCY))
+    .option('--cache-dir <dir>', 'keep Describe results of finished jobs here between scans (default: $XDG_CACHE_HOME/mlaudit or ~/.cache/mlaudit)')
+    .option('--no-cache', 'describe every resource, neither reading nor writing the rescan cache')
     .option('--since <duration>', 'only jobs created within this window (e.g. 30d, 12h)', `${DEFAULT_SINCE_DAYS}d`)
     .option('--max-jobs <n>', 'at most this many jobs of one kind per region, newest first', String(DEFAULT_MAX_JOBS))
     .option('--rules <ids>', 'only these rules (comma-separated, repeatable)', collectList, [])
@@ -60,6 +72,31 @@ function buildProgram(setExit: (code: number) => void): Command {
           { ...flags, debug },
           { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), now: () => new Date() },
         ),
+      );
+    });
+
+  program
+    .command('merge')
+    .description('combine JSON reports (from scan --format json) into one report, with the summary and exit code of one scan')
+    .argument('<reports...>', 'JSON report files')
+    .option('-f, --format <format[=file]>', `report format: ${FORMATS.join(', ')} (default: text); repeatable, FORMAT=FILE writes to a file`, collectList, [])
+    .option('-o, --output <file>', 'write the (single stdout) report to this file')
+    .option('--fail-on <severity>', 'exit 1 when a FAIL is at or above this severity, or none (default: high)')
+    .option('--fail-on-error', 'exit 3 when some data could not be collected or evaluated')
+    .option('-c, --config <file>', `config file whose suppressions apply to the merged findings (default: ./${DEFAULT_CONFIG_FILE} if present)`)
+    .option('--show-pass', 'list passing resources in the text report, not just counts')
+    .addOption(new Option('--color', 'force colours in the text report'))
+    .addOption(new Option('--no-color', 'no colours in the text report'))
+    .addHelpText('after', EXIT_HELP)
+    .action((files: string[], flags: MergeFlags) => {
+      setExit(
+        mergeCommand(files, flags, {
+          stdout: process.stdout,
+          stderr: process.stderr,
+          env: process.env,
+          cwd: process.cwd(),
+          now: () => new Date(),
+        }),
       );
     });
 

@@ -1,7 +1,7 @@
 import { isSeverity, type Severity } from '../engine/taxonomy.js';
 import { UsageError } from '../util/errors.js';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface OutputTarget {

@@ -1,22 +1,33 @@
+import { homedir } from 'node:os';
 import { STSClient } from '@aws-sdk/client-sts';
 import { RULES } from '../../rules/index.js';
-import { ClientFactory } from '../aws/client-factory.js';
+import { classifyError } from '../aws/classify-error.js';
+import { assumeRoleCredentials } from '../aws/assume-role.js';
+import { CallStats } from '../aws/call-stats.js';
+import { ClientFactory, type AwsOptions } from '../aws/client-factory.js';
+import { ALL_SAGEMAKER_REGIONS } from '../aws/regions.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { evaluateRules } from '../engine/evaluate.js';
 import { applySuppressions, tagIndex } from '../engine/suppress.js';
 import { exitCodeFor } from '../engine/exit-code.js';
+import { notScannedFindings } from '../engine/not-scanned.js';
 import { selectRules } from '../engine/select.js';
 import type { Severity } from '../engine/taxonomy.js';
+import { defaultCacheDir } from '../inventory/cache.js';
 import { collectInventory } from '../inventory/collect.js';
+import { collectAccounts, type AccountFailure } from '../inventory/collect-accounts.js';
 import { loadInventory, serialiseInventory } from '../inventory/load.js';
 import type { Inventory, SliceName } from '../inventory/model.js';
 import { sliceClosure, SLICES } from '../inventory/slices.js';
+import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
 import { buildReport, type ScanReport } from '../report/report.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
-import { UsageError } from '../util/errors.js';
+import { CredentialsError, UsageError } from '../util/errors.js';
 import { VERSION } from '../version.js';
+import { nothingScanned, parseAccountFlags, resolveTargets, type AccountFlags, type AccountPlan } from './accounts.js';
 import { assertWritable, writeFileAtomic } from './output-files.js';
 import {
   parseDuration,
@@ -29,10 +40,11 @@ import {
 import { startProgress } from './progress.js';
 
 /** The options exactly as commander hands them over. */
-export interface ScanFlags {
+export interface ScanFlags extends AccountFlags {
   inventory?: string;
   saveInventory?: string;
   region: string[];
+  allRegions?: boolean;
   profile?: string;
   endpointUrl?: string;
   concurrency: string;
@@ -50,6 +62,9 @@ export interface ScanFlags {
   showPass?: boolean;
   quiet?: boolean;
   debug?: boolean;
+  /** False with --no-cache. */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 export interface ScanIo {
@@ -60,21 +75,26 @@ export interface ScanIo {
   now: () => Date;
 }
 
-interface ScanPlan {
+export interface ScanPlan {
   targets: OutputTarget[];
   failOn: Severity | 'none';
   failOnError: boolean;
   colour: boolean;
 }
 
-function render(report: ScanReport, target: OutputTarget, plan: ScanPlan, showPass: boolean): string {
+/** A rendered report, and what to tell the user about it on stderr (e.g. SARIF cut to GitHub's limits). */
+export function render(report: ScanReport, target: OutputTarget, plan: ScanPlan, showPass: boolean): { text: string; warnings: string[] } {
   switch (target.format) {
     case 'json':
-      return renderJson(report);
+      return { text: renderJson(report), warnings: [] };
     case 'sarif':
       return renderSarif(report);
+    case 'markdown':
+      return { text: renderMarkdown(report, { failOn: plan.failOn }), warnings: [] };
+    case 'html':
+      return { text: renderHtml(report, { failOn: plan.failOn }), warnings: [] };
     case 'text':
-      return renderText(report, { color: target.path === undefined && plan.colour, showPass });
+      return { text: renderText(report, { color: target.path === undefined && plan.colour, showPass }), warnings: [] };
   }
 }
 
@@ -92,43 +112,92 @@ async function defaultRegion(profile: string | undefined, env: NodeJS.ProcessEnv
   }
 }
 
-async function collect(flags: ScanFlags, needs: SliceName[], io: ScanIo): Promise<Inventory> {
-  let regions = parseRegions(flags.region);
-  if (regions.length === 0) {
-    const region = await defaultRegion(flags.profile, io.env);
-    if (!region) throw new UsageError('no region given: pass --region (e.g. --region us-east-1) or set AWS_REGION');
-    regions = parseRegions([region]);
+async function scanRegions(flags: ScanFlags, io: ScanIo): Promise<string[]> {
+  if (flags.allRegions) {
+    if (flags.region.length) throw new UsageError('--all-regions and --region cannot be combined');
+    return [...ALL_SAGEMAKER_REGIONS];
   }
+  const regions = parseRegions(flags.region);
+  if (regions.length > 0) return regions;
+  const region = await defaultRegion(flags.profile, io.env);
+  if (!region) throw new UsageError('no region given: pass --region (e.g. --region us-east-1) or set AWS_REGION');
+  return parseRegions([region]);
+}
+
+interface Collected {
+  inventories: Inventory[];
+  /** Accounts of a many-account scan that could not be scanned at all. */
+  failures: AccountFailure[];
+}
+
+async function collect(flags: ScanFlags, needs: SliceName[], io: ScanIo, accounts: AccountPlan | undefined): Promise<Collected> {
+  const regions = await scanRegions(flags, io);
+  const home = regions[0] ?? 'us-east-1';
   const concurrency = parsePositiveInt(flags.concurrency, '--concurrency', 256);
   const sinceMs = parseDuration(flags.since, '--since');
   const maxJobs = parsePositiveInt(flags.maxJobs, '--max-jobs');
-  const clients = new ClientFactory({
+  // One set of counters for every account's clients: the progress line and the benchmark see the whole scan.
+  const awsOptions: AwsOptions = {
     ...(flags.profile ? { profile: flags.profile } : {}),
     ...(flags.endpointUrl ? { endpointUrl: flags.endpointUrl } : {}),
-    maxSockets: concurrency * 2,
+    // --concurrency bounds each operation (see collect.ts), and a dozen SageMaker operations run at once: sockets
+    // for all of them, or calls would queue for a socket and count that wait against their connect timeout.
+    maxSockets: concurrency * 16,
     ...(flags.debug ? { debug: (line: string) => io.stderr.write(`debug: ${line}\n`) } : {}),
-  });
+    stats: new CallStats(),
+  };
+  const clients = new ClientFactory(awsOptions);
+  const factories = [clients];
   const slices = sliceClosure(needs);
   const regional = slices.filter((s) => !SLICES[s].dependsOn.length).length;
-  const progress = startProgress(
-    io.stderr,
-    !flags.quiet && !flags.debug,
-    regional * regions.length + (slices.length - regional),
-    clients.stats,
-  );
+  const perAccount = regional * regions.length + (slices.length - regional);
+  const showProgress = !flags.quiet && !flags.debug;
+  const cacheDir = flags.cache === false ? undefined : (flags.cacheDir ?? defaultCacheDir(io.env, homedir()));
+  const options = {
+    regions,
+    needs,
+    concurrency,
+    since: new Date(Date.now() - sinceMs),
+    maxJobs,
+    ...(cacheDir !== undefined ? { cacheDir } : {}),
+  };
+  let progress: ReturnType<typeof startProgress> | undefined;
   try {
-    return await collectInventory({
-      regions,
-      needs,
-      clients,
-      concurrency,
-      since: new Date(Date.now() - sinceMs),
-      maxJobs,
-      onSliceDone: () => progress.sliceDone(),
+    if (!accounts) {
+      progress = startProgress(io.stderr, showProgress, perAccount, clients.stats);
+      const inventory = await collectInventory({ ...options, clients, onSliceDone: () => progress?.sliceDone() });
+      return { inventories: [inventory], failures: [] };
+    }
+    const roleOptions = { sessionName: accounts.sessionName, ...(accounts.externalId ? { externalId: accounts.externalId } : {}) };
+    // --role-arn with --accounts or --organization is the hub: member roles are assumed from its session.
+    let via = clients;
+    if (accounts.roleArn && accounts.members) {
+      const hub = assumeRoleCredentials(clients, home, { roleArn: accounts.roleArn, ...roleOptions });
+      try {
+        await hub();
+      } catch (err) {
+        const c = classifyError(err);
+        throw new CredentialsError(`cannot assume --role-arn ${accounts.roleArn} (${c.code}: ${c.message})`);
+      }
+      via = new ClientFactory({ ...awsOptions, credentials: hub });
+      factories.push(via);
+    }
+    const targets = await resolveTargets(accounts, via, home);
+    progress = startProgress(io.stderr, showProgress, perAccount * targets.length, clients.stats);
+    const collected = await collectAccounts({
+      ...options,
+      ...roleOptions,
+      targets,
+      via,
+      clientsFor: (credentials) => new ClientFactory({ ...awsOptions, credentials }),
+      accountConcurrency: accounts.accountConcurrency,
+      onSliceDone: () => progress?.sliceDone(),
     });
+    if (collected.inventories.length === 0) throw nothingScanned(collected.failures);
+    return collected;
   } finally {
-    progress.stop();
-    clients.destroy();
+    progress?.stop();
+    for (const f of factories) f.destroy();
   }
 }
 
@@ -136,7 +205,8 @@ async function collect(flags: ScanFlags, needs: SliceName[], io: ScanIo): Promis
 function withConfigDefaults(flags: ScanFlags, config: Config): ScanFlags {
   return {
     ...flags,
-    region: flags.region.length ? flags.region : (config.regions ?? []),
+    // --all-regions replaces the config file's regions as --region does.
+    region: flags.region.length || flags.allRegions ? flags.region : (config.regions ?? []),
     rules: flags.rules.length ? flags.rules : (config.rules ?? []),
     excludeRules: flags.excludeRules.length ? flags.excludeRules : (config.excludeRules ?? []),
     format: flags.format.length ? flags.format : (config.formats ?? []),
@@ -163,41 +233,57 @@ export async function scanCommand(cliFlags: ScanFlags, io: ScanIo): Promise<numb
   };
   for (const t of plan.targets) if (t.path) assertWritable(t.path, `--format ${t.format}`);
   if (flags.saveInventory) assertWritable(flags.saveInventory, '--save-inventory');
+  const accounts = parseAccountFlags(flags, io.cwd);
+  if (accounts?.members && flags.saveInventory) {
+    throw new UsageError('--save-inventory saves one account and cannot be combined with --accounts or --organization');
+  }
 
-  let inventory: Inventory;
+  let inventories: Inventory[];
+  let failures: AccountFailure[] = [];
   if (flags.inventory) {
     const conflicting = [
       cliFlags.region.length ? '--region' : '',
+      flags.allRegions ? '--all-regions' : '',
       flags.profile ? '--profile' : '',
       flags.endpointUrl ? '--endpoint-url' : '',
       flags.saveInventory ? '--save-inventory' : '',
+      accounts ? '--role-arn, --accounts, --organization' : '',
     ].filter(Boolean);
     if (conflicting.length) {
       throw new UsageError(`--inventory evaluates a saved inventory offline and cannot be combined with ${conflicting.join(', ')}`);
     }
-    inventory = loadInventory(flags.inventory);
+    inventories = [loadInventory(flags.inventory)];
   } else {
-    inventory = await collect(flags, [...new Set(rules.flatMap((r) => r.needs))], io);
-    if (flags.saveInventory) writeFileAtomic(flags.saveInventory, serialiseInventory(inventory));
+    ({ inventories, failures } = await collect(flags, [...new Set(rules.flatMap((r) => r.needs))], io, accounts));
+    const [only] = inventories;
+    if (flags.saveInventory && only) writeFileAtomic(flags.saveInventory, serialiseInventory(only));
   }
 
-  const evaluated = evaluateRules(rules, inventory, { ruleOptions: config.ruleOptions });
+  const evaluated = [
+    ...inventories.flatMap((inventory) => evaluateRules(rules, inventory, { ruleOptions: config.ruleOptions })),
+    ...failures.flatMap((f) =>
+      notScannedFindings(rules, f.account, `the account was not scanned: ${f.operation} for ${f.roleArn} failed (${f.code}).`),
+    ),
+  ];
   const today = io.now().toISOString().slice(0, 10);
-  const { findings, expired } = applySuppressions(evaluated, config.suppressions, today, tagIndex([inventory]));
+  const { findings, expired } = applySuppressions(evaluated, config.suppressions, today, tagIndex(inventories));
   const report = buildReport({
     version: VERSION,
-    inventories: [inventory],
+    inventories,
     rules,
     findings,
     startedAt,
     finishedAt: io.now().toISOString(),
     expiredSuppressions: expired,
+    accountErrors: failures,
   });
 
   for (const target of plan.targets) {
-    const text = render(report, target, plan, flags.showPass ?? false);
+    const { text, warnings } = render(report, target, plan, flags.showPass ?? false);
+    for (const w of warnings) io.stderr.write(`mlaudit: warning: ${w}\n`);
     if (target.path) writeFileAtomic(target.path, text);
     else io.stdout.write(text);
   }
-  return exitCodeFor(report.findings, report.errors.length, { failOn: plan.failOn, failOnError: plan.failOnError });
+  const unread = report.errors.length + (report.accountErrors?.length ?? 0);
+  return exitCodeFor(report.findings, unread, { failOn: plan.failOn, failOnError: plan.failOnError });
 }

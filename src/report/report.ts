@@ -2,6 +2,7 @@ import type { Suppression } from '../config/config.js';
 import type { Finding } from '../engine/finding.js';
 import type { Rule } from '../engine/rule.js';
 import { DIMENSIONS, PHASES, SEVERITIES, STATUSES, type Dimension, type Phase, type Severity, type Status } from '../engine/taxonomy.js';
+import type { AccountFailure } from '../inventory/collect-accounts.js';
 import type { CollectionError, Inventory, SliceName } from '../inventory/model.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0';
@@ -32,6 +33,12 @@ export interface ReportError extends CollectionError {
   account: string;
 }
 
+/**
+ * An account a many-account scan could not scan at all: its role could not be assumed (`AssumeRole`) or its
+ * credentials were refused (`GetCallerIdentity`). Every selected rule also has an ERROR finding for that account.
+ */
+export type AccountError = AccountFailure;
+
 export interface RuleSummary {
   id: string;
   title: string;
@@ -61,6 +68,8 @@ export interface ScanReport {
   rules: RuleSummary[];
   findings: Finding[];
   errors: ReportError[];
+  /** Present only when some account could not be scanned; such accounts are also listed in scan.accounts. */
+  accountErrors?: AccountError[];
   suppressions: { applied: number; expired: Suppression[] };
 }
 
@@ -146,6 +155,8 @@ export interface BuildReportInput {
   startedAt: string;
   finishedAt: string;
   expiredSuppressions?: readonly Suppression[];
+  /** Accounts that could not be scanned at all (many-account scans). */
+  accountErrors?: readonly AccountError[];
 }
 
 export function buildReport(input: BuildReportInput): ScanReport {
@@ -155,7 +166,9 @@ export function buildReport(input: BuildReportInput): ScanReport {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'mlaudit', version: input.version },
     scan: {
-      accounts: [...new Set(inventories.map((i) => i.account.id))].sort(),
+      accounts: [
+        ...new Set([...inventories.map((i) => i.account.id), ...(input.accountErrors ?? []).map((e) => e.account)]),
+      ].sort(),
       regions: [...new Set(inventories.flatMap((i) => i.regions))].sort(),
       startedAt: input.startedAt,
       finishedAt: input.finishedAt,
@@ -169,6 +182,7 @@ export function buildReport(input: BuildReportInput): ScanReport {
     errors: inventories.flatMap((inv) =>
       Object.values(inv.slices).flatMap((s) => (s?.errors ?? []).map((e) => ({ account: inv.account.id, ...e }))),
     ),
+    ...(input.accountErrors?.length ? { accountErrors: [...input.accountErrors] } : {}),
     suppressions: {
       applied: findings.filter((f) => f.suppressed).length,
       expired: [...(input.expiredSuppressions ?? [])],

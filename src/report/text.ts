@@ -122,8 +122,16 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     );
   }
 
-  if (report.errors.length > 0) {
+  const accountErrors = report.accountErrors ?? [];
+  if (report.errors.length > 0 || accountErrors.length > 0) {
     lines.push('', c.yellow.bold('Could not read (results that depend on these are ERROR, never PASS)'));
+    for (const a of accountErrors) {
+      const hint =
+        a.operation === 'AssumeRole' && a.kind === 'access-denied'
+          ? ' — the role must exist and trust the caller, who needs sts:AssumeRole on it'
+          : '';
+      lines.push(`  ${c.yellow('!')} ${a.operation} (${a.account}) the whole account, ${safe(a.roleArn)}: ${safe(a.code)}${hint}`);
+    }
     for (const e of report.errors) {
       const scope = e.resourceArn ? safe(e.resourceArn) : `all ${e.slice}`;
       const place = multiAccount ? `${e.account}/${e.region}` : e.region;

@@ -28,11 +28,20 @@ export function htmlEscape(text: string): string {
   return terminalSafe(text).replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
-/** For Markdown table cells and inline text: no links, emphasis, HTML or table breaks from the account. */
+const ZWSP = '\u200b';
+
+/**
+ * For Markdown table cells and inline text (GitHub step summaries, PR comments): no links, emphasis, HTML or table
+ * breaks from the account. Punctuation is backslash-escaped before `&<>` become entities, so an entity is never
+ * broken by a backslash (`'` stays `'`, not a literal `&#39;`). GitHub also links bare URLs, `@user` (a
+ * notification) and `#123` (a cross-reference on that issue) in text that is otherwise inert: a zero-width space
+ * after `@`, `#`, `http(s):`, `ftp:` and `www.` keeps them plain text (`s3://` is never linked and stays as is).
+ */
 export function markdownEscape(text: string): string {
-  return htmlEscape(text)
+  return terminalSafe(text)
     .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
+    .replace(/[&<>]/g, (c) => HTML_ESCAPES[c] ?? c)
+    .replace(/@|#|\b(?:https?|ftp):(?=\/\/)|\bwww\./gi, (m) => `${m}${ZWSP}`);
 }
 
 /** Cuts long untrusted strings so one hostile name cannot flood a report. */

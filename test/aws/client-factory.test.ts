@@ -50,7 +50,7 @@ describe('read-only guard', () => {
 });
 
 describe('retries', () => {
-  it('retries throttling with the adaptive mode and counts each attempt', async () => {
+  it('retries throttling and counts each attempt', async () => {
     const { server, factory } = await setup((_req, i) =>
       i < 2
         ? { status: 400, body: JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }) }

@@ -7,6 +7,7 @@ import {
   IAMServiceException,
   ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
+  ListRolesCommand,
   type AttachedPolicy as SdkAttachedPolicy,
   type GetPolicyResponse,
   type GetPolicyVersionResponse,
@@ -14,11 +15,14 @@ import {
   type GetRoleResponse,
   type ListAttachedRolePoliciesResponse,
   type ListRolePoliciesResponse,
+  type ListRolesResponse,
+  type Role,
 } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { iamRolesCollector, parsePolicyDocument, toIamRole } from '../../src/inventory/collectors/iam-roles.js';
 import type { FeatureGroup, Model, NotebookInstance, PolicyDocument, Slices, TrainingJob } from '../../src/inventory/model.js';
+import type { Domain } from '../../src/inventory/model-workspaces.js';
 import { ACCOUNT_ID, collectorContext, notAuthorized, serviceError } from '../support/collector-context.js';
 
 const iam = mockClient(IAMClient);
@@ -82,10 +86,31 @@ interface RoleSetup {
 interface Served {
   getRoleNames: string[];
   attachedInputs: Record<string, unknown>[];
+  listRolesInputs: Record<string, unknown>[];
 }
 
-function serveIam(roles: Record<string, RoleSetup>, policies: Record<string, { doc: string } | Error> = {}): Served {
-  const served: Served = { getRoleNames: [], attachedInputs: [] };
+/**
+ * Serves GetRole and the policy calls for `roles`, and ListRoles from `listed` (Marker-chained pages; by default one
+ * empty page, an account with no other roles), or fails ListRoles with `listed` when it is an Error.
+ */
+function serveIam(
+  roles: Record<string, RoleSetup>,
+  policies: Record<string, { doc: string } | Error> = {},
+  listed: Role[][] | Error = [[]],
+): Served {
+  const served: Served = { getRoleNames: [], attachedInputs: [], listRolesInputs: [] };
+  iam.on(ListRolesCommand).callsFake((input: { Marker?: string }) => {
+    served.listRolesInputs.push({ ...input });
+    if (listed instanceof Error) throw listed;
+    const index = input.Marker === undefined ? 0 : Number(input.Marker.replace('roles-', ''));
+    const more = index + 1 < listed.length;
+    const out: ListRolesResponse = {
+      Roles: listed[index] ?? [],
+      IsTruncated: more,
+      ...(more ? { Marker: `roles-${index + 1}` } : {}),
+    };
+    return out;
+  });
   const setup = (name: string): RoleSetup => {
     const s = roles[name];
     if (!s) throw serviceError(IAMServiceException, 'NoSuchEntityException', `The role with name ${name} cannot be found.`, 404);
@@ -237,6 +262,7 @@ describe('iamRolesCollector', () => {
       'iam:GetRolePolicy',
       'iam:GetPolicy',
       'iam:GetPolicyVersion',
+      'iam:ListRoles',
     ]);
   });
 
@@ -428,5 +454,115 @@ describe('iamRolesCollector', () => {
     const result = await iamRolesCollector.collect(ctx, ['us-east-1'], { trainingJobs: slice([trainingJob('job-1', TRAINING_ROLE)]) });
     expect(result.items).toEqual([]);
     expect(result.errors).toEqual([expect.objectContaining({ code: 'NoSuchEntityException', resourceArn: TRAINING_ROLE })]);
+  });
+
+  describe('roles SageMaker can assume (ListRoles)', () => {
+    const STUDIO_ROLE = `arn:aws:iam::${ACCOUNT_ID}:role/service-role/AmazonSageMaker-ExecutionRole-20250120T080000`;
+    const LAMBDA_ROLE = `arn:aws:iam::${ACCOUNT_ID}:role/etl-lambda`;
+    const LEGACY_ROLE = `arn:aws:iam::${ACCOUNT_ID}:role/SageMakerLegacy`;
+    const lambdaTrust: PolicyDocument = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    };
+    const multiServiceTrust: PolicyDocument = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: ['glue.amazonaws.com', 'sagemaker.amazonaws.com'] }, Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'] },
+      ],
+    };
+    /** A ListRoles entry: like GetRole's Role, without tags or RoleLastUsed, trust policy URL-encoded. */
+    const listedRole = (arn: string, trust: PolicyDocument | string = trustPolicy): Role => ({
+      Path: rolePath(arn),
+      RoleName: roleName(arn),
+      RoleId: `AROA${roleName(arn).length.toString().padStart(17, 'Y')}`,
+      Arn: arn,
+      CreateDate: new Date('2024-06-01T00:00:00.000Z'),
+      AssumeRolePolicyDocument: typeof trust === 'string' ? trust : encoded(trust),
+      MaxSessionDuration: 3600,
+    });
+
+    it('pages ListRoles with MaxItems 100 and Marker, and describes every role trusting SageMaker, and only those', async () => {
+      const served = serveIam(
+        {
+          'AmazonSageMaker-ExecutionRole-20250120T080000': { role: getRole(STUDIO_ROLE) },
+          SageMakerLegacy: { role: getRole(LEGACY_ROLE) },
+        },
+        {},
+        [[listedRole(STUDIO_ROLE), listedRole(LAMBDA_ROLE, lambdaTrust)], [listedRole(LEGACY_ROLE, multiServiceTrust)]],
+      );
+      const { ctx } = collectorContext();
+      const result = await iamRolesCollector.collect(ctx, ['us-east-1'], {});
+
+      expect(result.errors).toEqual([]);
+      expect(served.listRolesInputs).toEqual([
+        { MaxItems: 100, Marker: undefined },
+        { MaxItems: 100, Marker: 'roles-1' },
+      ]);
+      expect(served.getRoleNames.sort()).toEqual(['AmazonSageMaker-ExecutionRole-20250120T080000', 'SageMakerLegacy']);
+      expect(result.items.map((r) => r.arn)).toEqual([LEGACY_ROLE, STUDIO_ROLE]);
+    });
+
+    it('describes a role both referenced and listed once, under the referenced ARN, even in another case', async () => {
+      const served = serveIam({ 'ml-training': { role: getRole(TRAINING_ROLE) } }, {}, [[listedRole(TRAINING_ROLE.replace('ml-training', 'ML-Training'))]]);
+      const { ctx } = collectorContext();
+      const result = await iamRolesCollector.collect(ctx, ['us-east-1'], { trainingJobs: slice([trainingJob('job-1', TRAINING_ROLE)]) });
+      expect(served.getRoleNames).toEqual(['ml-training']);
+      expect(result.items.map((r) => r.arn)).toEqual([TRAINING_ROLE]);
+    });
+
+    it('describes a listed role whose trust policy does not parse, so the problem is reported on the role', async () => {
+      serveIam({}, {}, [[listedRole(LEGACY_ROLE, '%7B%22Statement')]]);
+      const { ctx } = collectorContext();
+      const result = await iamRolesCollector.collect(ctx, ['us-east-1'], {});
+      // GetRole is served NoSuchEntity here: what matters is that the role was not silently dropped.
+      expect(result.errors).toEqual([expect.objectContaining({ operation: 'GetRole', resourceArn: LEGACY_ROLE })]);
+    });
+
+    it('reports a denied ListRoles as an account-wide error and still describes the referenced roles', async () => {
+      const message = notAuthorized('iam:ListRoles', `arn:aws:iam::${ACCOUNT_ID}:role/`);
+      serveIam({ 'ml-training': { role: getRole(TRAINING_ROLE) } }, {}, serviceError(IAMServiceException, 'AccessDenied', message, 403));
+      const { ctx } = collectorContext();
+      const result = await iamRolesCollector.collect(ctx, ['us-east-1'], { trainingJobs: slice([trainingJob('job-1', TRAINING_ROLE)]) });
+
+      expect(result.items.map((r) => r.arn)).toEqual([TRAINING_ROLE]);
+      expect(result.errors).toEqual([
+        {
+          slice: 'iamRoles',
+          region: 'global',
+          operation: 'ListRoles',
+          action: 'iam:ListRoles',
+          kind: 'access-denied',
+          code: 'AccessDenied',
+          message,
+        },
+      ]);
+    });
+
+    it('reports a denied ListRoles with no items when no resource references a role', async () => {
+      serveIam({}, {}, serviceError(IAMServiceException, 'AccessDenied', notAuthorized('iam:ListRoles', '*'), 403));
+      const { ctx } = collectorContext();
+      const result = await iamRolesCollector.collect(ctx, ['us-east-1'], {});
+      expect(result.items).toEqual([]);
+      expect(result.errors.map((e) => [e.operation, e.resourceArn])).toEqual([['ListRoles', undefined]]);
+    });
+
+    it('describes the default execution role of a Studio domain collected in the same scan', async () => {
+      const domain: Domain = {
+        ...base,
+        arn: `arn:aws:sagemaker:us-east-1:${ACCOUNT_ID}:domain/d-abc123def456`,
+        name: 'studio',
+        domainId: 'd-abc123def456',
+        status: 'InService',
+        appNetworkAccessType: 'VpcOnly',
+        subnetIds: [],
+        defaultExecutionRole: STUDIO_ROLE,
+        jupyterLabIdleShutdown: { enabled: false },
+      };
+      const served = serveIam({ 'AmazonSageMaker-ExecutionRole-20250120T080000': { role: getRole(STUDIO_ROLE) } });
+      const { ctx } = collectorContext();
+      const result = await iamRolesCollector.collect(ctx, ['us-east-1'], { domains: slice([domain]) });
+      expect(served.getRoleNames).toEqual(['AmazonSageMaker-ExecutionRole-20250120T080000']);
+      expect(result.items.map((r) => r.arn)).toEqual([STUDIO_ROLE]);
+    });
   });
 });

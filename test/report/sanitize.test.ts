@@ -22,7 +22,22 @@ describe('untrusted text', () => {
 
   it('escapes Markdown links, emphasis, pipes and HTML', () => {
     const out = markdownEscape('[click](https://evil) | *bold* <b>');
-    expect(out).toBe('\\[click\\]\\(https://evil\\) \\| \\*bold\\* &lt;b&gt;');
+    expect(out).toBe('\\[click\\]\\(https:\u200b//evil\\) \\| \\*bold\\* &lt;b&gt;');
+  });
+
+  it('keeps entities whole: quotes and ampersands read as typed', () => {
+    expect(markdownEscape(`it's "x" & y`)).toBe(`it's "x" &amp; y`);
+    expect(markdownEscape('&#39;')).toBe('&amp;\\#\u200b39;');
+  });
+
+  it.each([
+    ['a mention', '@octocat', '@\u200boctocat'],
+    ['an issue reference', '#12', '\\#\u200b12'],
+    ['a bare URL', 'see https://evil.example', 'see https:\u200b//evil.example'],
+    ['a www link', 'www.evil.example', 'www.\u200bevil.example'],
+    ['an S3 URI (never linked)', 's3://bucket/key', 's3://bucket/key'],
+  ])('keeps %s from linking or notifying on GitHub', (_name, input, expected) => {
+    expect(markdownEscape(input)).toBe(expected);
   });
 
   it('truncates very long names', () => {

@@ -5,8 +5,10 @@ import {
   GetRolePolicyCommand,
   paginateListAttachedRolePolicies,
   paginateListRolePolicies,
+  paginateListRoles,
   type GetRoleResponse,
   type IAMClient,
+  type Role,
 } from '@aws-sdk/client-iam';
 import { collectionError, type CollectorContext, type DerivedCollector } from '../collector.js';
 import {
@@ -18,6 +20,7 @@ import {
   type Slice,
   type Slices,
 } from '../model.js';
+import { trustsSageMaker } from '../model-workspaces.js';
 import { SLICES } from '../slices.js';
 
 const AWS_MANAGED_POLICY_PREFIX = /^arn:aws[\w-]*:iam::aws:policy\//;
@@ -53,7 +56,23 @@ export function roleReferences(sources: Partial<Slices>): string[] {
   for (const m of sources.models?.items ?? []) add(m.executionRoleArn);
   for (const fg of sources.featureGroups?.items ?? []) add(fg.roleArn);
   for (const c of sources.endpointConfigs?.items ?? []) add(c.executionRoleArn);
+  // Studio domains are not among the iamRoles slice's sources, so they are here only when the scan collected them
+  // for another rule. Their roles trust SageMaker, so ListRoles finds them anyway.
+  for (const d of sources.domains?.items ?? []) add(d.defaultExecutionRole);
   return [...arns].sort();
+}
+
+/**
+ * Whether a role from ListRoles may be a SageMaker execution role. ListRoles returns each trust policy URL-encoded,
+ * like GetRole; one that does not parse is kept, so that describing it reports the problem rather than hiding the role.
+ */
+export function listedRoleTrustsSageMaker(role: Role): boolean {
+  if (role.AssumeRolePolicyDocument === undefined) return true;
+  try {
+    return trustsSageMaker(parsePolicyDocument(role.AssumeRolePolicyDocument, `trust policy of ${role.Arn ?? ''}`));
+  } catch {
+    return true;
+  }
 }
 
 export function toIamRole(
@@ -101,6 +120,7 @@ export const iamRolesCollector: DerivedCollector<'iamRoles'> = {
     'iam:GetRolePolicy',
     'iam:GetPolicy',
     'iam:GetPolicyVersion',
+    'iam:ListRoles',
   ],
   collect: async (ctx: CollectorContext, _regions, sources): Promise<Slice<IamRole>> => {
     // IAM is global: one client, signed for us-east-1, and one concurrency limit for the account.
@@ -203,13 +223,41 @@ export const iamRolesCollector: DerivedCollector<'iamRoles'> = {
     const errors: CollectionError[] = [];
     const foreign: string[] = [];
     const targets: { arn: string; name: string }[] = [];
+    // Role ARNs are compared case-insensitively only to avoid describing a listed role twice; a referenced role keeps
+    // the ARN as written, so lookups (and errors) match the reference.
+    const seen = new Set<string>();
     for (const arn of roleReferences(sources)) {
       const m = ROLE_ARN.exec(arn);
       if (!m || m[1] !== ctx.accountId) foreign.push(arn);
-      else targets.push({ arn, name: m[2] ?? '' });
+      else if (!seen.has(arn.toLowerCase())) {
+        seen.add(arn.toLowerCase());
+        targets.push({ arn, name: m[2] ?? '' });
+      }
     }
     if (foreign.length > 0) {
       ctx.note(`iamRoles: not described, roles outside account ${ctx.accountId}: ${foreign.join(', ')}`);
+    }
+
+    // Every role SageMaker may assume, referenced or not: an unused execution role can still be passed to a new job.
+    // A failed ListRoles leaves the slice short account-wide (no resourceArn); the referenced roles are still described.
+    try {
+      const listed = await paged(
+        'ListRoles',
+        () => paginateListRoles({ client, pageSize: 100 }, {}),
+        (p) => p.Roles,
+      );
+      for (const role of listed) {
+        const arn = role.Arn;
+        if (!arn || seen.has(arn.toLowerCase()) || !listedRoleTrustsSageMaker(role)) continue;
+        seen.add(arn.toLowerCase());
+        targets.push({ arn, name: role.RoleName ?? ROLE_ARN.exec(arn)?.[2] ?? '' });
+      }
+    } catch (err) {
+      const cause = err instanceof StepError ? err.cause : err;
+      if (ctx.signal?.aborted) throw cause;
+      errors.push(
+        collectionError(cause, { slice: 'iamRoles', region: GLOBAL_REGION, service: 'iam', operation: 'ListRoles' }),
+      );
     }
 
     const items = await Promise.all(

@@ -1,0 +1,231 @@
+/**
+ * A fake AWS endpoint for the benchmark and the tests: a Node http server on 127.0.0.1 that speaks the wire
+ * protocols the real SDK clients use (see wire.ts), serves a generated estate (fake-estate.ts) through a table of
+ * operations (fake-operations.ts), adds latency, and enforces a token-bucket rate limit per operation, answering
+ * over-limit calls with the service's real throttling error. Every request is recorded.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_ACCOUNT_ID, Estate } from './fake-estate.js';
+import { FakeAwsError, OPERATIONS, type OperationEntry } from './fake-operations.js';
+import { errorResponse, parseRequest, successResponse, unknownOperationResponse, type WireResponse } from './wire.js';
+
+export const DEFAULT_LATENCY_MS = 20;
+
+/** A token bucket for the operations whose `service:Operation` or `Operation` matches `pattern` (`*` is a wildcard). */
+export interface RateRule {
+  pattern: string;
+  /** Requests per second; 0 means unlimited. */
+  rate: number;
+  burst: number;
+}
+
+/**
+ * Conservative defaults. AWS publishes no per-operation table for SageMaker; ListTrainingJobs is reported near
+ * 2 requests per second, and Describe calls tolerate more.
+ */
+export const DEFAULT_RATE_RULES: readonly RateRule[] = [
+  // Per-resource reads named List* are not account-wide listings.
+  { pattern: 'ListTags', rate: 10, burst: 10 },
+  { pattern: 'iam:List*', rate: 10, burst: 10 },
+  { pattern: 'List*', rate: 2, burst: 2 },
+  { pattern: '*', rate: 10, burst: 10 },
+];
+
+/** `PATTERN=RATE[:BURST],...` (e.g. `List*=2:2,Describe*=40:40,*=10`); `RATE` 0 or `off` is unlimited. */
+export function parseRateRules(text: string): RateRule[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((spec) => {
+      const m = /^([^=]+)=(off|\d+(?:\.\d+)?)(?::(\d+))?$/.exec(spec);
+      if (!m?.[1] || !m[2]) throw new Error(`bad rate rule '${spec}': expected PATTERN=RATE[:BURST]`);
+      const rate = m[2] === 'off' ? 0 : Number(m[2]);
+      return { pattern: m[1], rate, burst: m[3] !== undefined ? Number(m[3]) : Math.max(1, Math.ceil(rate)) };
+    });
+}
+
+function globMatch(pattern: string, text: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return re.test(text);
+}
+
+/** The rule that governs `service:operation`: the first match, patterns with a colon matched against both parts. */
+export function rateRuleFor(rules: readonly RateRule[], service: string, operation: string): RateRule | undefined {
+  return rules.find((r) => globMatch(r.pattern, r.pattern.includes(':') ? `${service}:${operation}` : operation));
+}
+
+class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+    now: number,
+  ) {
+    this.tokens = burst;
+    this.last = now;
+  }
+
+  take(now: number): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.rate) / 1000);
+    this.last = now;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return true;
+    }
+    return false;
+  }
+}
+
+export interface RequestRecord {
+  /** Milliseconds since the server started (arrival time). */
+  t: number;
+  service: string;
+  operation: string;
+  region: string;
+  throttled: boolean;
+  status: number;
+  /** The request's input, as JSON: two equal subjects for one Describe are the same question asked twice. */
+  subject: string;
+  unknown?: boolean;
+}
+
+export interface FakeAwsServerOptions {
+  /** Resources in each region of `regions`. */
+  resources: number;
+  seed?: number;
+  accountId?: string;
+  /** Regions that hold the estate (default us-east-1); other regions are empty. */
+  regions?: readonly string[];
+  latencyMs?: number;
+  rateRules?: readonly RateRule[];
+  now?: Date;
+  /** Replaces or adds operations (tests). */
+  operations?: Record<string, OperationEntry>;
+}
+
+export interface FakeAwsServer {
+  /** `http://127.0.0.1:PORT`, for --endpoint-url. */
+  url: string;
+  /** performance.now() when the server started: RequestRecord.t counts from here. */
+  startedAt: number;
+  requests: RequestRecord[];
+  estate(region: string): Estate;
+  readonly options: Required<Pick<FakeAwsServerOptions, 'latencyMs' | 'rateRules' | 'accountId'>>;
+  close(): Promise<void>;
+}
+
+export async function startFakeAwsServer(options: FakeAwsServerOptions): Promise<FakeAwsServer> {
+  const latencyMs = options.latencyMs ?? DEFAULT_LATENCY_MS;
+  const rateRules = options.rateRules ?? DEFAULT_RATE_RULES;
+  const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
+  const now = options.now ?? new Date();
+  const populated = new Set(options.regions ?? ['us-east-1']);
+  const operations = { ...OPERATIONS, ...(options.operations ?? {}) };
+  const estates = new Map<string, Estate>();
+  const estate = (region: string): Estate => {
+    let e = estates.get(region);
+    if (!e) {
+      e = new Estate({
+        resources: populated.has(region) ? options.resources : 0,
+        accountId,
+        region,
+        now,
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      });
+      estates.set(region, e);
+    }
+    return e;
+  };
+  const buckets = new Map<string, TokenBucket | null>();
+  const bucketFor = (service: string, region: string, operation: string, at: number): TokenBucket | null => {
+    const key = `${service}:${region}:${operation}`;
+    let b = buckets.get(key);
+    if (b === undefined) {
+      const rule = rateRuleFor(rateRules, service, operation);
+      b = rule && rule.rate > 0 ? new TokenBucket(rule.rate, rule.burst, at) : null;
+      buckets.set(key, b);
+    }
+    return b;
+  };
+
+  const started = performance.now();
+  const requests: RequestRecord[] = [];
+
+  const answer = (headers: http.IncomingHttpHeaders, body: string): WireResponse => {
+    const at = performance.now();
+    const parsed = parseRequest(headers, body);
+    if ('error' in parsed) {
+      return { status: 400, headers: { 'content-type': 'text/plain' }, body: `fake aws: ${parsed.error}` };
+    }
+    const { wire, operation, region, input } = parsed;
+    const record: RequestRecord = {
+      t: at - started,
+      service: wire.service,
+      operation,
+      region,
+      throttled: false,
+      status: 200,
+      subject: JSON.stringify(input),
+    };
+    requests.push(record);
+    const entry = operations[`${wire.service}:${operation}`];
+    let response: WireResponse;
+    if (!entry) {
+      record.unknown = true;
+      response = unknownOperationResponse(wire, operation);
+    } else if (!(bucketFor(wire.service, region, operation, at)?.take(at) ?? true)) {
+      record.throttled = true;
+      response = errorResponse(wire, 400, wire.throttlingCode, 'Rate exceeded');
+    } else {
+      try {
+        response = successResponse(wire, operation, entry.handler({ estate: estate(region), input }));
+      } catch (err) {
+        if (!(err instanceof FakeAwsError)) throw err;
+        response = errorResponse(wire, err.status, err.code, err.message);
+      }
+    }
+    record.status = response.status;
+    return response;
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let out: WireResponse;
+      try {
+        out = answer(req.headers, Buffer.concat(chunks).toString('utf8'));
+      } catch (err) {
+        out = { status: 500, headers: { 'content-type': 'text/plain' }, body: `fake aws: ${String(err)}` };
+      }
+      const send = (): void => {
+        res.writeHead(out.status, { ...out.headers, 'content-length': String(Buffer.byteLength(out.body)) });
+        res.end(out.body);
+      };
+      if (latencyMs > 0) setTimeout(send, latencyMs);
+      else send();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    startedAt: started,
+    requests,
+    estate,
+    options: { latencyMs, rateRules, accountId },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

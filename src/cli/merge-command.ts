@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { RULES } from '../../rules/index.js';
+import { loadConfig } from '../config/config.js';
+import { exitCodeFor } from '../engine/exit-code.js';
+import { applySuppressions } from '../engine/suppress.js';
+import { mergeReports, parseReport } from '../report/merge.js';
+import type { ScanReport } from '../report/report.js';
+import { UsageError } from '../util/errors.js';
+import { VERSION } from '../version.js';
+import { assertWritable, writeFileAtomic } from './output-files.js';
+import { parseFormats, parseSeverityOrNone } from './parse.js';
+import { render, type ScanIo, type ScanPlan } from './scan-command.js';
+
+/** The options exactly as commander hands them over. */
+export interface MergeFlags {
+  format: string[];
+  output?: string;
+  failOn?: string;
+  failOnError?: boolean;
+  config?: string;
+  color?: boolean;
+  showPass?: boolean;
+}
+
+function readReport(path: string): ScanReport {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read report '${path}' (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return parseReport(text, path);
+}
+
+/**
+ * `mlaudit merge a.json b.json …`: JSON reports of shards of one estate (a CI matrix over accounts, AWS Batch array
+ * jobs) become one report, in any format, with the same summary and exit code as a single scan of them all. The
+ * config file's suppressions apply to the merged findings as they would to a scan's (resource-tag suppressions
+ * were already applied by each scan, which read the tags).
+ */
+export function mergeCommand(files: readonly string[], flags: MergeFlags, io: ScanIo): number {
+  if (files.length === 0) throw new UsageError('merge needs at least one JSON report (from mlaudit scan --format json)');
+  const config = loadConfig(flags.config, io.cwd, RULES);
+  const plan: ScanPlan = {
+    targets: parseFormats(flags.format.length ? flags.format : (config.formats ?? []), flags.output),
+    failOn: parseSeverityOrNone(flags.failOn ?? config.failOn ?? 'high', '--fail-on'),
+    failOnError: flags.failOnError ?? false,
+    colour: flags.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR),
+  };
+  for (const t of plan.targets) if (t.path) assertWritable(t.path, `--format ${t.format}`);
+
+  const today = io.now().toISOString().slice(0, 10);
+  const outcome = (findings: ScanReport['findings']) => applySuppressions(findings, config.suppressions, today);
+  const reports = files.map(readReport).map((r) => ({ ...r, findings: outcome(r.findings).findings }));
+  const merged = mergeReports(reports, VERSION);
+  const expired = outcome([]).expired.filter(
+    (s) => !merged.suppressions.expired.some((e) => JSON.stringify(e) === JSON.stringify(s)),
+  );
+  const report: ScanReport = {
+    ...merged,
+    suppressions: { ...merged.suppressions, expired: [...merged.suppressions.expired, ...expired] },
+  };
+
+  for (const target of plan.targets) {
+    const { text, warnings } = render(report, target, plan, flags.showPass ?? false);
+    for (const w of warnings) io.stderr.write(`mlaudit: warning: ${w}\n`);
+    if (target.path) writeFileAtomic(target.path, text);
+    else io.stdout.write(text);
+  }
+  const unread = report.errors.length + (report.accountErrors?.length ?? 0);
+  return exitCodeFor(report.findings, unread, { failOn: plan.failOn, failOnError: plan.failOnError });
+}
