@@ -48,7 +48,7 @@ export default defineRule({
     const account = ctx.accountResource();
     const covering = budgets.filter(
       (b) =>
-        
+        b.budgetType === 'COST' &&
         (b.coversSageMaker ||
           b.unfiltered ||
           (ctx.options.acceptTagFilteredBudgets && b.tagFilters.length > 0 && b.services.length === 0)),

@@ -4,18 +4,28 @@ import { RULES } from '../rules/index.js';
 import { evaluateRules } from '../src/engine/evaluate.js';
 import { parseInventory, serialiseInventory } from '../src/inventory/load.js';
 import { buildDemoInventory } from './fixtures/demo/index.js';
+import { buildSandboxInventory } from './fixtures/demo/sandbox.js';
 
-const PATH = 'fixtures/demo-account.json';
+/** The demo estate: the main account, and a small sandbox account (see README, `npm run demo`). */
+const FIXTURES = [
+  { path: 'fixtures/demo-account.json', build: buildDemoInventory },
+  { path: 'fixtures/demo-sandbox-account.json', build: buildSandboxInventory },
+];
 
-describe('the demo account fixture', () => {
-  const built = buildDemoInventory();
-  if (process.env.UPDATE_FIXTURES === '1') writeFileSync(PATH, serialiseInventory(built));
+describe('the demo estate fixtures', () => {
+  const built = FIXTURES.map((f) => ({ ...f, inventory: f.build() }));
+  if (process.env.UPDATE_FIXTURES === '1') for (const f of built) writeFileSync(f.path, serialiseInventory(f.inventory));
 
-  it('is generated from test/fixtures/demo (npm run fixtures regenerates it)', () => {
-    expect(readFileSync(PATH, 'utf8')).toBe(serialiseInventory(built));
+  it.each(built.map((f) => [f.path, f] as const))('%s is generated from test/fixtures/demo (npm run fixtures regenerates it)', (_, f) => {
+    expect(readFileSync(f.path, 'utf8')).toBe(serialiseInventory(f.inventory));
   });
 
-  const findings = evaluateRules(RULES, parseInventory(readFileSync(PATH, 'utf8'), PATH));
+  it('holds one account per file', () => {
+    expect(new Set(built.map((f) => f.inventory.account.id)).size).toBe(built.length);
+  });
+
+  const findings = FIXTURES.flatMap((f) => evaluateRules(RULES, parseInventory(readFileSync(f.path, 'utf8'), f.path)));
+  const [main] = built;
 
   it.each(RULES.map((r) => [r.id]))('%s has both a FAIL and a PASS in the demo scan', (id) => {
     const statuses = new Set(findings.filter((f) => f.ruleId === id).map((f) => f.status));
@@ -29,6 +39,6 @@ describe('the demo account fixture', () => {
   });
 
   it('spans several regions', () => {
-    expect(built.regions.length).toBeGreaterThanOrEqual(3);
+    expect(main?.inventory.regions.length).toBeGreaterThanOrEqual(3);
   });
 });

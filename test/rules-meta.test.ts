@@ -31,7 +31,7 @@ describe('rule registry', () => {
   });
 
   it('has one file per rule and nothing else', () => {
-    expect(ruleFiles.map((f) => basename(f, '.ts'))).toEqual(RULES.map((r) => r.id).sort());
+    expect(ruleFiles.map((f) => basename(f, '.ts')).sort()).toEqual(RULES.map((r) => r.id).sort());
   });
 
   it.each(ruleFiles)('rules/%s is registered and its id equals the file name', async (file) => {

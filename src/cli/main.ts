@@ -33,7 +33,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('scan')
     .description('collect an inventory of the ML estate (read-only) and evaluate the rules over it')
-    .option('--inventory <file>', 'evaluate a saved inventory offline instead of calling AWS')
+    .option('--inventory <files>', 'evaluate saved inventories offline instead of calling AWS (one per account; repeatable or comma-separated)', collectList, [])
     .option('--save-inventory <file>', 'write what was collected, for later --inventory runs')
     .option('-r, --region <regions>', 'region(s) to scan, repeatable or comma-separated (default: AWS_REGION or the profile)', collectList, [])
     .option('--all-regions', 'every region where SageMaker is offered; regions the account has not enabled are skipped with a note')

@@ -41,7 +41,7 @@ import { startProgress } from './progress.js';
 
 /** The options exactly as commander hands them over. */
 export interface ScanFlags extends AccountFlags {
-  inventory?: string;
+  inventory?: string[];
   saveInventory?: string;
   region: string[];
   allRegions?: boolean;
@@ -202,6 +202,25 @@ async function collect(flags: ScanFlags, needs: SliceName[], io: ScanIo, account
 }
 
 /** Command-line flags win; the config file fills in what they leave unset. */
+/**
+ * Saved inventories of several accounts are evaluated together, as one scan of those accounts. Two of one account
+ * would evaluate its account-wide rules twice, so that is refused.
+ */
+function loadInventories(files: readonly string[]): Inventory[] {
+  const byAccount = new Map<string, string>();
+  return files.map((file) => {
+    const inventory = loadInventory(file);
+    const earlier = byAccount.get(inventory.account.id);
+    if (earlier !== undefined) {
+      throw new UsageError(
+        `--inventory ${earlier} and ${file} are both of account ${inventory.account.id}: give one inventory per account`,
+      );
+    }
+    byAccount.set(inventory.account.id, file);
+    return inventory;
+  });
+}
+
 function withConfigDefaults(flags: ScanFlags, config: Config): ScanFlags {
   return {
     ...flags,
@@ -240,7 +259,7 @@ export async function scanCommand(cliFlags: ScanFlags, io: ScanIo): Promise<numb
 
   let inventories: Inventory[];
   let failures: AccountFailure[] = [];
-  if (flags.inventory) {
+  if (flags.inventory?.length) {
     const conflicting = [
       cliFlags.region.length ? '--region' : '',
       flags.allRegions ? '--all-regions' : '',
@@ -252,7 +271,7 @@ export async function scanCommand(cliFlags: ScanFlags, io: ScanIo): Promise<numb
     if (conflicting.length) {
       throw new UsageError(`--inventory evaluates a saved inventory offline and cannot be combined with ${conflicting.join(', ')}`);
     }
-    inventories = [loadInventory(flags.inventory)];
+    inventories = loadInventories(flags.inventory);
   } else {
     ({ inventories, failures } = await collect(flags, [...new Set(rules.flatMap((r) => r.needs))], io, accounts));
     const [only] = inventories;

@@ -57,6 +57,22 @@ describe('mlaudit scan --inventory (offline)', () => {
     expect(noneFailing.code, noneFailing.stderr).toBe(0);
   });
 
+  it('evaluates several accounts\' inventories as one scan, and refuses two of one account', async () => {
+    const sandbox = 'fixtures/demo-sandbox-account.json';
+    const both = await mlaudit(['scan', '--inventory', `${DEMO},${sandbox}`, '--fail-on', 'none', '--format', 'json']);
+    expect(both.code, both.stderr).toBe(0);
+    const report = JSON.parse(both.stdout) as ScanReport;
+    expect(report.scan.accounts).toEqual(['111122223333', '444455556666']);
+    const budget = report.findings.filter((f) => f.ruleId === 'budget-covers-sagemaker').map((f) => `${f.account} ${f.status}`);
+    expect(budget.sort()).toEqual(['111122223333 FAIL', '444455556666 PASS']);
+
+    const twice = await mlaudit(['scan', '--inventory', DEMO, '--inventory', DEMO]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr.trim().split('\n')).toHaveLength(1);
+    expect(twice.stderr).toContain('both of account 111122223333');
+    expect(twice.stdout).toBe('');
+  });
+
   it('exits 3 with --fail-on-error when data was missing and nothing failed the threshold', async () => {
     const r = await mlaudit(['scan', '--inventory', DEMO, '--fail-on', 'none', '--fail-on-error', '--format', 'json']);
     expect(r.code).toBe(3);

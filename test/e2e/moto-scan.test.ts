@@ -74,7 +74,12 @@ const CREDENTIALS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' };
 const UNIMPLEMENTED: Partial<Record<SliceName, string>> = {
   monitoringSchedules: 'ListMonitoringSchedules',
   featureGroups: 'ListFeatureGroups',
+  flowDefinitions: 'ListFlowDefinitions',
+  inferenceExperiments: 'ListInferenceExperiments',
 };
+
+/** Slices the test account holds resources of, so a rule over them cannot pass its assertions vacuously. */
+const POPULATED: readonly SliceName[] = ['endpoints', 'endpointConfigs', 'notebookInstances', 'trainingJobs', 'models'];
 
 /** SigV4 signing names, as they appear in the credential scope, mapped to mlaudit's service ids. */
 const SIGNING_SERVICES: Record<string, ServiceId> = {
@@ -213,6 +218,8 @@ describe.skipIf(!enabled)('mlaudit scan against moto', () => {
       stubs: {
         ListMonitoringSchedules: jsonStub({ MonitoringScheduleSummaries: [] }),
         ListFeatureGroups: jsonStub({ FeatureGroupSummaries: [] }),
+        ListFlowDefinitions: jsonStub({ FlowDefinitionSummaries: [] }),
+        ListInferenceExperiments: jsonStub({ InferenceExperiments: [] }),
       },
     });
     const inventoryFile = path.join(workDir, 'inventory.json');
@@ -427,6 +434,14 @@ describe.skipIf(!enabled)('mlaudit scan against moto', () => {
         .sort((a, b) => a.operation.localeCompare(b.operation));
       expect(errors).toEqual([
         { slice: 'featureGroups', operation: 'ListFeatureGroups', action: 'sagemaker:ListFeatureGroups', region: REGION, perResource: false },
+        { slice: 'flowDefinitions', operation: 'ListFlowDefinitions', action: 'sagemaker:ListFlowDefinitions', region: REGION, perResource: false },
+        {
+          slice: 'inferenceExperiments',
+          operation: 'ListInferenceExperiments',
+          action: 'sagemaker:ListInferenceExperiments',
+          region: REGION,
+          perResource: false,
+        },
         {
           slice: 'monitoringSchedules',
           operation: 'ListMonitoringSchedules',
@@ -440,7 +455,12 @@ describe.skipIf(!enabled)('mlaudit scan against moto', () => {
     // Every rule in the registry, so a rule added later is held to this too.
     const affected = RULES.filter((rule) => blockingSlices(rule).some((s) => UNIMPLEMENTED[s] !== undefined));
     /** Rules that draw on a failed slice for their verdicts, rather than walking it or a list derived from it. */
-    const affectedThroughSecondary = affected.filter((rule) => rule.needs.slice(1).some((s) => UNIMPLEMENTED[s] !== undefined));
+    const affectedThroughSecondary = affected.filter(
+      (rule) =>
+        rule.needs[0] !== undefined &&
+        POPULATED.includes(rule.needs[0]) &&
+        rule.needs.slice(1).some((s) => UNIMPLEMENTED[s] !== undefined),
+    );
     /** The scope ERRORs the plain scan must hold for a rule: one per failed slice it is blocked by. */
     const failedScopes = (ruleId: string): string[] => {
       const rule = RULES.find((r) => r.id === ruleId);
