@@ -1,3 +1,4 @@
+import { actionsNotAllowed, MANAGED_POLICIES } from '../aws/managed-policies.js';
 import type { Rule } from '../engine/rule.js';
 import { DIMENSION_LABELS, DIMENSIONS, PHASE_LABELS, PHASES } from '../engine/taxonomy.js';
 
@@ -23,6 +24,30 @@ export function renderRulesMarkdown(rules: readonly Rule[], actionsFor: (rule: R
       (p) =>
         `| ${PHASE_LABELS[p]} | ${DIMENSIONS.map((d) => rules.filter((r) => r.phase === p && r.dimensions.includes(d)).length || '').join(' | ')} |`,
     ),
+    '',
+    '## Running under AWS managed policies',
+    '',
+    '`mlaudit policy` prints the least-privilege policy for the selected rules. Under an AWS managed policy instead, ' +
+      'the calls it does not allow are denied: the rules below report ERROR for what they could not read (never PASS). ' +
+      'Add the missing actions to run them.',
+    ...MANAGED_POLICIES.flatMap((policy) => {
+      const missing = [...new Set(rules.flatMap((r) => actionsNotAllowed(policy, actionsFor(r))))].sort();
+      const losing = [...rules]
+        .filter((r) => actionsNotAllowed(policy, actionsFor(r)).length > 0)
+        .sort((a, b) => a.id.localeCompare(b.id));
+      return [
+        '',
+        `### ${policy.name} (\`${policy.arn}\`, ${policy.version} of ${policy.updated})`,
+        '',
+        missing.length
+          ? `Not allowed: ${missing.map((a) => `\`${a}\``).join(', ')}.`
+          : 'Allows every action the rules need.',
+        '',
+        losing.length
+          ? `Rules that lose data (${losing.length}): ${losing.map((r) => `[${r.id}](#${r.id})`).join(', ')}.`
+          : 'No rule loses data.',
+      ];
+    }),
     '',
     '## Index',
     '',
