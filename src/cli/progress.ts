@@ -2,19 +2,46 @@ import type { CallStats } from '../aws/call-stats.js';
 
 export interface Progress {
   sliceDone(): void;
+  accountDone(): void;
   stop(): void;
 }
 
-const NOOP: Progress = { sliceDone: () => undefined, stop: () => undefined };
+export interface ProgressPlan {
+  accounts: number;
+  regions: number;
+  /** Units of collection: each regional slice once per region and account, each global or derived one per account. */
+  slices: number;
+}
+
+/** The stream the display writes to; a WriteStream in the CLI, anything with these two members in tests. */
+export interface ProgressStream {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+const NOOP: Progress = { sliceDone: () => undefined, accountDone: () => undefined, stop: () => undefined };
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function progressLine(plan: ProgressPlan, done: { slices: number; accounts: number }, stats: CallStats, seconds: number): string {
+  const parts = [
+    plan.accounts > 1 ? `accounts ${done.accounts}/${plan.accounts}` : 'collecting',
+    plural(plan.regions, 'region'),
+    `${done.slices}/${plan.slices} resource types`,
+    plural(stats.totalCalls, 'call'),
+    `${stats.throttled} throttled`,
+    `${seconds}s`,
+  ];
+  return parts.join(' · ');
+}
 
 /** A one-line live status on stderr; only on a TTY, so logs and pipes stay clean. */
-export function startProgress(stream: NodeJS.WriteStream, enabled: boolean, totalSlices: number, stats: CallStats): Progress {
-  if (!enabled || !stream.isTTY) return NOOP;
+export function startProgress(stream: ProgressStream, enabled: boolean, plan: ProgressPlan, stats: CallStats): Progress {
+  if (!enabled || stream.isTTY !== true) return NOOP;
   const started = Date.now();
-  let done = 0;
+  const done = { slices: 0, accounts: 0 };
   const draw = (): void => {
-    const secs = Math.round((Date.now() - started) / 1000);
-    const line = `collecting ${done}/${totalSlices} slices · ${stats.totalCalls} calls · ${stats.throttled} throttled · ${secs}s`;
+    const line = progressLine(plan, done, stats, Math.round((Date.now() - started) / 1000));
     stream.write(`\r\u001b[2K${line}`);
   };
   const timer = setInterval(draw, 250);
@@ -22,7 +49,10 @@ export function startProgress(stream: NodeJS.WriteStream, enabled: boolean, tota
   draw();
   return {
     sliceDone: () => {
-      done += 1;
+      done.slices += 1;
+    },
+    accountDone: () => {
+      done.accounts += 1;
     },
     stop: () => {
       clearInterval(timer);

@@ -164,7 +164,7 @@ async function collect(flags: ScanFlags, needs: SliceName[], io: ScanIo, account
   let progress: ReturnType<typeof startProgress> | undefined;
   try {
     if (!accounts) {
-      progress = startProgress(io.stderr, showProgress, perAccount, clients.stats);
+      progress = startProgress(io.stderr, showProgress, { accounts: 1, regions: regions.length, slices: perAccount }, clients.stats);
       const inventory = await collectInventory({ ...options, clients, onSliceDone: () => progress?.sliceDone() });
       return { inventories: [inventory], failures: [] };
     }
@@ -183,7 +183,12 @@ async function collect(flags: ScanFlags, needs: SliceName[], io: ScanIo, account
       factories.push(via);
     }
     const targets = await resolveTargets(accounts, via, home);
-    progress = startProgress(io.stderr, showProgress, perAccount * targets.length, clients.stats);
+    progress = startProgress(
+      io.stderr,
+      showProgress,
+      { accounts: targets.length, regions: regions.length, slices: perAccount * targets.length },
+      clients.stats,
+    );
     const collected = await collectAccounts({
       ...options,
       ...roleOptions,
@@ -192,6 +197,7 @@ async function collect(flags: ScanFlags, needs: SliceName[], io: ScanIo, account
       clientsFor: (credentials) => new ClientFactory({ ...awsOptions, credentials }),
       accountConcurrency: accounts.accountConcurrency,
       onSliceDone: () => progress?.sliceDone(),
+      onAccountDone: () => progress?.accountDone(),
     });
     if (collected.inventories.length === 0) throw nothingScanned(collected.failures);
     return collected;
