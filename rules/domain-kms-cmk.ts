@@ -1,4 +1,4 @@
-import { describeCollectionError } from '../src/engine/evaluate.js';
+import { judgeCustomerKey } from '../src/engine/customer-key.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -40,20 +40,6 @@ export default defineRule({
     domains.map((domain) => {
       const reference = domain.kmsKeyId;
       if (!reference) return ctx.fail(domain, 'noKey', {}, { KmsKeyId: null });
-      const key = ctx.kmsKey(reference, domain.region);
-      switch (key.status) {
-        case 'error':
-          return ctx.error(domain, `Not evaluated: KMS key ${reference}: ${describeCollectionError(key.error)}.`);
-        case 'absent':
-          // The KMS key collector describes the keys of the slices it is derived from, and domains are not among
-          // them yet: a domain key that no other resource uses is judged on its presence alone.
-          return ctx.pass(domain, { KmsKeyId: reference, KeyManager: null, keyManagerVerified: false });
-        case 'found': {
-          const evidence = { KmsKeyId: reference, KeyManager: key.item.manager, keyManagerVerified: true };
-          if (key.item.manager === 'CUSTOMER') return ctx.pass(domain, evidence);
-          if (key.item.manager === 'AWS') return ctx.fail(domain, 'awsManagedKey', { key: reference }, evidence);
-          return ctx.error(domain, `Not evaluated: KMS key ${reference} has an unknown KeyManager.`, evidence);
-        }
-      }
+      return judgeCustomerKey(ctx, domain, reference, 'awsManagedKey', { KmsKeyId: reference });
     }),
 });

@@ -1,4 +1,4 @@
-import { describeCollectionError } from '../src/engine/evaluate.js';
+import { judgeCustomerKey } from '../src/engine/customer-key.js';
 import { defineRule } from '../src/engine/rule.js';
 
 /**
@@ -68,18 +68,6 @@ export default defineRule({
         if (nvme.length > 0) return ctx.pass(config, { KmsKeyId: null, instanceStore: true, InstanceTypes: nvme });
         return ctx.fail(config, 'noKey', {}, { KmsKeyId: null, InstanceTypes: instanceTypes });
       }
-      const key = ctx.kmsKey(reference, config.region);
-      switch (key.status) {
-        case 'error':
-          return ctx.error(config, `Not evaluated: KMS key ${reference}: ${describeCollectionError(key.error)}.`);
-        case 'absent':
-          return ctx.error(config, `Not evaluated: KMS key ${reference} was not found in the inventory.`);
-        case 'found': {
-          const evidence = { KmsKeyId: reference, KeyManager: key.item.manager };
-          if (key.item.manager === 'CUSTOMER') return ctx.pass(config, evidence);
-          if (key.item.manager === 'AWS') return ctx.fail(config, 'awsManagedKey', { key: reference }, evidence);
-          return ctx.error(config, `Not evaluated: KMS key ${reference} has an unknown KeyManager.`, evidence);
-        }
-      }
+      return judgeCustomerKey(ctx, config, reference, 'awsManagedKey', { KmsKeyId: reference });
     }),
 });

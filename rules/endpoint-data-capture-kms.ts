@@ -1,4 +1,4 @@
-import { describeCollectionError } from '../src/engine/evaluate.js';
+import { judgeCustomerKey } from '../src/engine/customer-key.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -44,18 +44,6 @@ export default defineRule({
       const reference = capture.kmsKeyId;
       const evidence = { EnableCapture: true, DestinationS3Uri: capture.destinationS3Uri ?? null, KmsKeyId: reference ?? null };
       if (!reference) return ctx.fail(config, 'noKey', {}, evidence);
-      const key = ctx.kmsKey(reference, config.region);
-      switch (key.status) {
-        case 'error':
-          return ctx.error(config, `Not evaluated: KMS key ${reference}: ${describeCollectionError(key.error)}.`, evidence);
-        case 'absent':
-          return ctx.error(config, `Not evaluated: KMS key ${reference} was not found in the inventory.`, evidence);
-        case 'found': {
-          const withManager = { ...evidence, KeyManager: key.item.manager };
-          if (key.item.manager === 'CUSTOMER') return ctx.pass(config, withManager);
-          if (key.item.manager === 'AWS') return ctx.fail(config, 'awsManagedKey', { key: reference }, withManager);
-          return ctx.error(config, `Not evaluated: KMS key ${reference} has an unknown KeyManager.`, withManager);
-        }
-      }
+      return judgeCustomerKey(ctx, config, reference, 'awsManagedKey', evidence);
     }),
 });

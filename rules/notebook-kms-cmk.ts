@@ -1,4 +1,4 @@
-import { describeCollectionError } from '../src/engine/evaluate.js';
+import { judgeCustomerKey } from '../src/engine/customer-key.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -40,18 +40,6 @@ export default defineRule({
     notebookInstances.map((nb) => {
       const reference = nb.kmsKeyId;
       if (!reference) return ctx.fail(nb, 'noKey', {}, { KmsKeyId: null });
-      const key = ctx.kmsKey(reference, nb.region);
-      switch (key.status) {
-        case 'error':
-          return ctx.error(nb, `Not evaluated: KMS key ${reference}: ${describeCollectionError(key.error)}.`);
-        case 'absent':
-          return ctx.error(nb, `Not evaluated: KMS key ${reference} was not found in the inventory.`);
-        case 'found': {
-          const evidence = { KmsKeyId: reference, KeyManager: key.item.manager };
-          if (key.item.manager === 'CUSTOMER') return ctx.pass(nb, evidence);
-          if (key.item.manager === 'AWS') return ctx.fail(nb, 'awsManagedKey', { key: reference }, evidence);
-          return ctx.error(nb, `Not evaluated: KMS key ${reference} has an unknown KeyManager.`, evidence);
-        }
-      }
+      return judgeCustomerKey(ctx, nb, reference, 'awsManagedKey', { KmsKeyId: reference });
     }),
 });

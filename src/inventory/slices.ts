@@ -7,7 +7,7 @@ import { sagemakerSlice as sagemaker, type SliceInfo } from './slice-info.js';
 
 export type { SliceInfo } from './slice-info.js';
 
-const KEY_SOURCES: readonly SliceName[] = ['endpointConfigs', 'notebookInstances', 'trainingJobs', 'featureGroups'];
+const KEY_SOURCES: readonly SliceName[] = ['endpointConfigs', 'notebookInstances', 'trainingJobs', 'featureGroups', 'domains'];
 const ROLE_SOURCES: readonly SliceName[] = [
   'notebookInstances',
   'trainingJobs',

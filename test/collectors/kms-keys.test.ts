@@ -12,6 +12,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { kmsKeysCollector, toKmsKey } from '../../src/inventory/collectors/kms-keys.js';
 import type { EndpointConfig, FeatureGroup, NotebookInstance, Slices, TrainingJob } from '../../src/inventory/model.js';
+import { domain } from '../support/builders-workspaces.js';
 import { ACCOUNT_ID, collectorContext, notAuthorized, serviceError } from '../support/collector-context.js';
 
 const kms = mockClient(KMSClient);
@@ -201,6 +202,17 @@ describe('kmsKeysCollector', () => {
     const result = await kmsKeysCollector.collect(ctx, ['us-east-1'], sources);
     expect(describeCalls).toEqual([{ keyId: `arn:aws:kms:us-east-1:${ACCOUNT_ID}:alias/async-out`, region: 'us-east-1' }]);
     expect(result.errors.map((e) => e.resourceArn)).toEqual([`arn:aws:kms:us-east-1:${ACCOUNT_ID}:alias/async-out`]);
+  });
+
+  it('reads the key of a Studio domain, so its key manager is known', async () => {
+    const { describeCalls } = serveKeys({ [`arn:aws:kms:eu-west-1:${ACCOUNT_ID}:alias/studio`]: customerKey(EU_KEY_ID, EU_KEY_ARN) });
+    kms.on(GetKeyRotationStatusCommand).resolves(rotation(EU_KEY_ARN, true));
+    const sources: Partial<Slices> = { domains: slice([domain({ region: 'eu-west-1', kmsKeyId: 'alias/studio' })]) };
+    const { ctx } = collectorContext();
+    const result = await kmsKeysCollector.collect(ctx, ['eu-west-1'], sources);
+    expect(describeCalls).toEqual([{ keyId: `arn:aws:kms:eu-west-1:${ACCOUNT_ID}:alias/studio`, region: 'eu-west-1' }]);
+    expect(result.errors).toEqual([]);
+    expect(result.items.map((k) => [k.arn, k.manager])).toEqual([[EU_KEY_ARN, 'CUSTOMER']]);
   });
 
   it('does not ask rotation status of AWS-managed, asymmetric or imported keys', async () => {

@@ -28,11 +28,6 @@ runRuleTests(rule, {
         kmsKeys: [kmsKey({ aliases: ['alias/ml-data'] })],
       }),
     },
-    {
-      // KMS keys are collected from the slices kmsKeys derives from, and domains are not among them (yet).
-      name: 'a key no collected resource shares is judged on its presence',
-      inventory: inventory({ domains: [domain({ name: 'domain-pass-unverified', kmsKeyId: kmsKeyArn(UNSEEN_KEY) })] }),
-    },
   ],
   invalid: [
     {
@@ -59,6 +54,11 @@ runRuleTests(rule, {
       errors: ['domain-error-key-unreadable'],
     },
     {
+      name: 'a key missing from the inventory: its manager is unknown, never assumed customer-managed',
+      inventory: inventory({ domains: [domain({ name: 'domain-error-key-unseen', kmsKeyId: kmsKeyArn(UNSEEN_KEY) })], kmsKeys: [kmsKey()] }),
+      errors: ['domain-error-key-unseen'],
+    },
+    {
       name: 'a key with an unknown KeyManager',
       inventory: inventory({ domains: [domain({ name: 'domain-error-odd-key' })], kmsKeys: [kmsKey({ manager: 'Unknown' })] }),
       errors: ['domain-error-odd-key'],
@@ -81,8 +81,9 @@ runRuleTests(rule, {
 });
 
 describe('rule domain-kms-cmk evidence', () => {
-  it('says when the key manager could not be verified', () => {
-    const [finding] = evaluateRules([rule], inventory({ domains: [domain({ kmsKeyId: kmsKeyArn(UNSEEN_KEY) })] }));
-    expect(finding?.evidence).toEqual({ KmsKeyId: kmsKeyArn(UNSEEN_KEY), KeyManager: null, keyManagerVerified: false });
+  it('shows the key and its manager', () => {
+    const [finding] = evaluateRules([rule], inventory({ domains: [domain()], kmsKeys: [kmsKey()] }));
+    expect(finding?.status).toBe('PASS');
+    expect(finding?.evidence).toEqual({ KmsKeyId: kmsKeyArn(), KeyManager: 'CUSTOMER' });
   });
 });

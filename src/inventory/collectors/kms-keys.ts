@@ -38,6 +38,7 @@ export function keyReferences(sources: Partial<Slices>, accountId: string): Refe
     add(fg.offlineStore?.kmsKeyId, fg.region);
     add(fg.onlineStore?.kmsKeyId, fg.region);
   }
+  for (const d of sources.domains?.items ?? []) add(d.kmsKeyId, d.region);
   return [...found.values()].sort((a, b) => a.arn.localeCompare(b.arn));
 }
 
