@@ -2,13 +2,22 @@
  * A fake AWS endpoint for the benchmark and the tests: a Node http server on 127.0.0.1 that speaks the wire
  * protocols the real SDK clients use (see wire.ts), serves a generated estate (fake-estate.ts) through a table of
  * operations (fake-operations.ts), adds latency, and enforces a token-bucket rate limit per operation, answering
- * over-limit calls with the service's real throttling error. Every request is recorded.
+ * over-limit calls with the service's real throttling error. A table of faults (`FaultRule`) makes chosen requests
+ * fail the ways AWS and networks fail. Every request is recorded.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_ACCOUNT_ID, Estate } from './fake-estate.js';
 import { FakeAwsError, OPERATIONS, type OperationEntry } from './fake-operations.js';
-import { errorResponse, parseRequest, successResponse, unknownOperationResponse, type WireResponse } from './wire.js';
+import {
+  accessDeniedResponse,
+  credentialsResponse,
+  errorResponse,
+  parseRequest,
+  successResponse,
+  unknownOperationResponse,
+  type WireResponse,
+} from './wire.js';
 
 export const DEFAULT_LATENCY_MS = 20;
 
@@ -80,6 +89,74 @@ class TokenBucket {
   }
 }
 
+/** What a fault does to a request it matches. */
+export type Fault =
+  /** The service's error `code`, in its protocol's wire shape (status 400 unless given). */
+  | { kind: 'error'; code: string; status?: number; message?: string }
+  /** The service's own AccessDenied refusal (wire.ts); `action` names the IAM action in the message. */
+  | { kind: 'access-denied'; action?: string }
+  /** The service's throttling error, as the rate limits answer it. */
+  | { kind: 'throttle' }
+  /** Credentials refused: an expired session token, or keys the region does not know (a region not enabled). */
+  | { kind: 'credentials'; reason: 'expired' | 'invalid' }
+  /** Exactly this response, as a proxy, a load balancer or a broken service would send it. */
+  | { kind: 'raw'; status: number; body: string; contentType?: string }
+  /** The real response with its body cut to `bytes` (default: half), Content-Length matching the cut body. */
+  | { kind: 'truncate'; bytes?: number }
+  /** The connection is dropped without a response. */
+  | { kind: 'reset' }
+  /** No response ever: the socket stays open until the client gives up (or the server closes). */
+  | { kind: 'hang' }
+  /** The real output, changed before it is encoded: a NextToken that loops, a page of thousands. */
+  | { kind: 'edit'; edit: (output: Record<string, unknown>, input: Record<string, unknown>) => Record<string, unknown> };
+
+/** Which requests a fault applies to. Every condition given must hold; the first matching rule wins. */
+export interface FaultRule {
+  /** `service:Operation` or `Operation`, `*` a wildcard, as in rate rules. */
+  operation: string;
+  /** The region the request is signed for (IAM and Budgets: us-east-1). */
+  region?: string;
+  /** Values the request's input must hold, e.g. `{ TrainingJobName: 'train-000001' }`. */
+  input?: Record<string, string>;
+  /** Only the first `times` requests the rule matches. */
+  times?: number;
+  /** Only during this many milliseconds from the first request the rule matched. */
+  forMs?: number;
+  /** Only this share of the requests it matches, spread evenly (0.75: three in four). */
+  share?: number;
+  fault: Fault;
+}
+
+function inputMatches(wanted: Record<string, string> | undefined, input: Record<string, unknown>): boolean {
+  return Object.entries(wanted ?? {}).every(([k, v]) => input[k] === v);
+}
+
+/** A rule with its counters: which requests it has matched, and when the first arrived. */
+class ActiveFault {
+  private matched = 0;
+  private firstAt: number | undefined;
+
+  constructor(readonly rule: FaultRule) {}
+
+  /** Whether the rule takes this request; counts it when its static conditions hold. */
+  take(service: string, operation: string, region: string, input: Record<string, unknown>, at: number): boolean {
+    const { rule } = this;
+    const name = rule.operation.includes(':') ? `${service}:${operation}` : operation;
+    if (!globMatch(rule.operation, name)) return false;
+    if (rule.region !== undefined && rule.region !== region) return false;
+    if (!inputMatches(rule.input, input)) return false;
+    const k = this.matched++;
+    this.firstAt ??= at;
+    if (rule.times !== undefined && k >= rule.times) return false;
+    if (rule.forMs !== undefined && at - this.firstAt > rule.forMs) return false;
+    if (rule.share !== undefined && Math.floor((k + 1) * rule.share) === Math.floor(k * rule.share)) return false;
+    return true;
+  }
+}
+
+/** A reply that is not an HTTP response. */
+type Drop = { drop: 'reset' | 'hang' };
+
 export interface RequestRecord {
   /** Milliseconds since the server started (arrival time). */
   t: number;
@@ -91,6 +168,8 @@ export interface RequestRecord {
   /** The request's input, as JSON: two equal subjects for one Describe are the same question asked twice. */
   subject: string;
   unknown?: boolean;
+  /** The kind of fault injected into this request, if any. */
+  fault?: Fault['kind'];
 }
 
 export interface FakeAwsServerOptions {
@@ -105,6 +184,8 @@ export interface FakeAwsServerOptions {
   now?: Date;
   /** Replaces or adds operations (tests). */
   operations?: Record<string, OperationEntry>;
+  /** Faults to inject from the start (see `FakeAwsServer.setFaults`). */
+  faults?: readonly FaultRule[];
 }
 
 export interface FakeAwsServer {
@@ -115,6 +196,8 @@ export interface FakeAwsServer {
   requests: RequestRecord[];
   estate(region: string): Estate;
   readonly options: Required<Pick<FakeAwsServerOptions, 'latencyMs' | 'rateRules' | 'accountId'>>;
+  /** Replaces the fault table; the counters of `times`, `forMs` and `share` start again. */
+  setFaults(rules: readonly FaultRule[]): void;
   close(): Promise<void>;
 }
 
@@ -154,8 +237,9 @@ export async function startFakeAwsServer(options: FakeAwsServerOptions): Promise
 
   const started = performance.now();
   const requests: RequestRecord[] = [];
+  let faults = (options.faults ?? []).map((r) => new ActiveFault(r));
 
-  const answer = (headers: http.IncomingHttpHeaders, body: string): WireResponse => {
+  const answer = (headers: http.IncomingHttpHeaders, body: string): WireResponse | Drop => {
     const at = performance.now();
     const parsed = parseRequest(headers, body);
     if ('error' in parsed) {
@@ -173,19 +257,60 @@ export async function startFakeAwsServer(options: FakeAwsServerOptions): Promise
     };
     requests.push(record);
     const entry = operations[`${wire.service}:${operation}`];
+    const fault = faults.find((f) => f.take(wire.service, operation, region, input, at))?.rule.fault;
+    if (fault) record.fault = fault.kind;
     let response: WireResponse;
-    if (!entry) {
-      record.unknown = true;
-      response = unknownOperationResponse(wire, operation);
-    } else if (!(bucketFor(wire.service, region, operation, at)?.take(at) ?? true)) {
-      record.throttled = true;
-      response = errorResponse(wire, 400, wire.throttlingCode, 'Rate exceeded');
-    } else {
+    /** The operation's real answer, its output changed by `edit` when given. */
+    const succeed = (edit?: (output: Record<string, unknown>, input: Record<string, unknown>) => Record<string, unknown>) => {
+      if (!entry) {
+        record.unknown = true;
+        return unknownOperationResponse(wire, operation);
+      }
       try {
-        response = successResponse(wire, operation, entry.handler({ estate: estate(region), input }));
+        const output = entry.handler({ estate: estate(region), input });
+        return successResponse(wire, operation, edit ? edit(output as Record<string, unknown>, input) : output);
       } catch (err) {
         if (!(err instanceof FakeAwsError)) throw err;
-        response = errorResponse(wire, err.status, err.code, err.message);
+        return errorResponse(wire, err.status, err.code, err.message);
+      }
+    };
+    if (!fault) {
+      if (entry && !(bucketFor(wire.service, region, operation, at)?.take(at) ?? true)) {
+        record.throttled = true;
+        response = errorResponse(wire, 400, wire.throttlingCode, 'Rate exceeded');
+      } else {
+        response = succeed();
+      }
+    } else {
+      switch (fault.kind) {
+        case 'reset':
+        case 'hang':
+          record.status = 0;
+          return { drop: fault.kind };
+        case 'error':
+          response = errorResponse(wire, fault.status ?? 400, fault.code, fault.message ?? `injected ${fault.code}`);
+          break;
+        case 'access-denied':
+          response = accessDeniedResponse(wire, operation, accountId, fault.action);
+          break;
+        case 'throttle':
+          record.throttled = true;
+          response = errorResponse(wire, 400, wire.throttlingCode, 'Rate exceeded');
+          break;
+        case 'credentials':
+          response = credentialsResponse(wire, fault.reason);
+          break;
+        case 'raw':
+          response = { status: fault.status, headers: { 'content-type': fault.contentType ?? 'text/html' }, body: fault.body };
+          break;
+        case 'truncate': {
+          const whole = succeed();
+          response = { ...whole, body: whole.body.slice(0, fault.bytes ?? Math.floor(whole.body.length / 2)) };
+          break;
+        }
+        case 'edit':
+          response = succeed(fault.edit);
+          break;
       }
     }
     record.status = response.status;
@@ -196,12 +321,18 @@ export async function startFakeAwsServer(options: FakeAwsServerOptions): Promise
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      let out: WireResponse;
+      let reply: WireResponse | Drop;
       try {
-        out = answer(req.headers, Buffer.concat(chunks).toString('utf8'));
+        reply = answer(req.headers, Buffer.concat(chunks).toString('utf8'));
       } catch (err) {
-        out = { status: 500, headers: { 'content-type': 'text/plain' }, body: `fake aws: ${String(err)}` };
+        reply = { status: 500, headers: { 'content-type': 'text/plain' }, body: `fake aws: ${String(err)}` };
       }
+      if ('drop' in reply) {
+        // A hung request keeps its socket until the client times out or close() ends every connection.
+        if (reply.drop === 'reset') req.socket.destroy();
+        return;
+      }
+      const out = reply;
       const send = (): void => {
         res.writeHead(out.status, { ...out.headers, 'content-length': String(Buffer.byteLength(out.body)) });
         res.end(out.body);
@@ -222,6 +353,9 @@ export async function startFakeAwsServer(options: FakeAwsServerOptions): Promise
     requests,
     estate,
     options: { latencyMs, rateRules, accountId },
+    setFaults: (rules) => {
+      faults = rules.map((r) => new ActiveFault(r));
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -23,17 +23,41 @@ export interface ServiceWire {
   signingName: string;
   /** The error code the service answers when a caller exceeds its rate. */
   throttlingCode: string;
+  /** How the service refuses a call the caller's policies do not allow. */
+  accessDenied: { status: number; code: string };
+  /** How the service refuses expired (`expired`) or unknown (`invalid`) credentials, as in a region not enabled. */
+  credentialCodes: { expired: string; invalid: string };
 }
 
+/** JSON services: HTTP 400 and the `...Exception` codes. */
+const JSON_REFUSALS = {
+  accessDenied: { status: 400, code: 'AccessDeniedException' },
+  credentialCodes: { expired: 'ExpiredTokenException', invalid: 'UnrecognizedClientException' },
+} as const;
+
+/** Query services (and CloudWatch, which kept its query-protocol codes): HTTP 403 and the bare codes. */
+const QUERY_REFUSALS = {
+  accessDenied: { status: 403, code: 'AccessDenied' },
+  credentialCodes: { expired: 'ExpiredToken', invalid: 'InvalidClientTokenId' },
+} as const;
+
 export const SERVICES: readonly ServiceWire[] = [
-  { service: 'sagemaker', protocol: 'json1.1', target: 'SageMaker', signingName: 'sagemaker', throttlingCode: 'ThrottlingException' },
-  { service: 'kms', protocol: 'json1.1', target: 'TrentService', signingName: 'kms', throttlingCode: 'ThrottlingException' },
+  {
+    service: 'sagemaker',
+    protocol: 'json1.1',
+    target: 'SageMaker',
+    signingName: 'sagemaker',
+    throttlingCode: 'ThrottlingException',
+    ...JSON_REFUSALS,
+  },
+  { service: 'kms', protocol: 'json1.1', target: 'TrentService', signingName: 'kms', throttlingCode: 'ThrottlingException', ...JSON_REFUSALS },
   {
     service: 'budgets',
     protocol: 'json1.1',
     target: 'AWSBudgetServiceGateway',
     signingName: 'budgets',
     throttlingCode: 'ThrottlingException',
+    ...JSON_REFUSALS,
   },
   {
     service: 'application-autoscaling',
@@ -41,6 +65,7 @@ export const SERVICES: readonly ServiceWire[] = [
     target: 'AnyScaleFrontendService',
     signingName: 'application-autoscaling',
     throttlingCode: 'ThrottlingException',
+    ...JSON_REFUSALS,
   },
   // CloudWatch kept its query-protocol error codes when it moved to JSON (awsQueryCompatible): `Throttling`.
   {
@@ -49,9 +74,24 @@ export const SERVICES: readonly ServiceWire[] = [
     target: 'GraniteServiceVersion20100801',
     signingName: 'monitoring',
     throttlingCode: 'Throttling',
+    ...QUERY_REFUSALS,
   },
-  { service: 'sts', protocol: 'query', xmlns: 'https://sts.amazonaws.com/doc/2011-06-15/', signingName: 'sts', throttlingCode: 'Throttling' },
-  { service: 'iam', protocol: 'query', xmlns: 'https://iam.amazonaws.com/doc/2010-05-08/', signingName: 'iam', throttlingCode: 'Throttling' },
+  {
+    service: 'sts',
+    protocol: 'query',
+    xmlns: 'https://sts.amazonaws.com/doc/2011-06-15/',
+    signingName: 'sts',
+    throttlingCode: 'Throttling',
+    ...QUERY_REFUSALS,
+  },
+  {
+    service: 'iam',
+    protocol: 'query',
+    xmlns: 'https://iam.amazonaws.com/doc/2010-05-08/',
+    signingName: 'iam',
+    throttlingCode: 'Throttling',
+    ...QUERY_REFUSALS,
+  },
 ];
 
 export interface ParsedRequest {
@@ -171,4 +211,28 @@ export function unknownOperationResponse(wire: ServiceWire, operation: string): 
     return errorResponse(wire, 400, 'InvalidAction', `Could not find operation ${operation} for version of the API`);
   }
   return errorResponse(wire, 400, 'UnknownOperationException', `Unknown operation ${operation}`);
+}
+
+/**
+ * The refusal of a call the caller's policies do not allow, worded as AWS words it. `action` is the IAM action
+ * (Budgets, for one, authorises every read with budgets:ViewBudget); `service:Operation` when not given.
+ */
+export function accessDeniedResponse(wire: ServiceWire, operation: string, accountId: string, action?: string): WireResponse {
+  const what = action ?? `${wire.service}:${operation}`;
+  return errorResponse(
+    wire,
+    wire.accessDenied.status,
+    wire.accessDenied.code,
+    `User: arn:aws:iam::${accountId}:user/mlaudit-bench is not authorized to perform: ${what} because no identity-based policy allows the ${what} action`,
+  );
+}
+
+/** The refusal of credentials: `expired` session tokens, or keys the region does not know (`invalid`). */
+export function credentialsResponse(wire: ServiceWire, reason: 'expired' | 'invalid'): WireResponse {
+  const message =
+    reason === 'expired'
+      ? 'The security token included in the request is expired'
+      : 'The security token included in the request is invalid.';
+  // With the status of the service's other refusals: 403 from the query services, 400 from the JSON ones.
+  return errorResponse(wire, wire.accessDenied.status, wire.credentialCodes[reason], message);
 }

@@ -36,7 +36,11 @@ export default defineRule({
   },
   evaluate: ({ flowDefinitions, endpoints }, ctx) => {
     const serving = endpoints.filter((ep) => ep.status === 'InService');
-    const regions = [...new Set(serving.map((ep) => ep.region))].sort();
+    // An endpoint that could not be described may be in service: its region is judged too, and cannot fail.
+    const servingRegions = new Set(serving.map((ep) => ep.region));
+    const regions = [...new Set([...ctx.regions, ...servingRegions])]
+      .sort()
+      .filter((region) => servingRegions.has(region) || ctx.gap('endpoints', region));
     return regions.map((region) => {
       const account = ctx.accountResource(region);
       const flows = flowDefinitions.filter((f) => f.region === region);
@@ -49,6 +53,10 @@ export default defineRule({
       // A workflow that could not be listed or described might be the active one.
       const gap = ctx.gap('flowDefinitions', region);
       if (gap) return ctx.error(account, `Not evaluated: ${describeCollectionError(gap)}.`, evidence);
+      const unread = ctx.gap('endpoints', region);
+      if (endpointCount === 0 && unread) {
+        return ctx.error(account, `Not evaluated: ${describeCollectionError(unread)}.`, evidence);
+      }
       const data = { region, endpoints: endpointCount };
       if (flows.length === 0) return ctx.fail(account, 'noFlowDefinition', data, evidence);
       const listed = flows.map((f) => `${f.name} ${f.status}`).join(', ');

@@ -42,7 +42,11 @@ export default defineRule({
   evaluate: ({ pipelines, trainingJobs, endpoints }, ctx) => {
     const days = ctx.options.maxDaysSinceSuccess;
     const cutoff = Date.parse(ctx.collectedAt) - days * DAY_MS;
-    const regions = [...new Set([...trainingJobs, ...endpoints].map((r) => r.region))].sort();
+    // A job or endpoint that could not be described still proves that its region trains or hosts models.
+    const active = new Set([...trainingJobs, ...endpoints].map((r) => r.region));
+    const regions = [...new Set([...ctx.regions, ...active])]
+      .sort()
+      .filter((region) => active.has(region) || ctx.gap('trainingJobs', region) || ctx.gap('endpoints', region));
     return regions.map((region) => {
       const account = ctx.accountResource(region);
       const here = pipelines.filter((p) => p.region === region);
@@ -62,12 +66,10 @@ export default defineRule({
       const gap = ctx.gap('pipelines', region);
       if (gap) return ctx.error(account, `Not evaluated: ${describeCollectionError(gap)}.`, evidence);
       if (here.length === 0) {
-        return ctx.fail(
-          account,
-          'noPipelines',
-          { region, jobs: evidence.TrainingJobs, endpoints: evidence.Endpoints },
-          evidence,
-        );
+        const count = (n: number, slice: 'trainingJobs' | 'endpoints'): number | string =>
+          n === 0 && ctx.gap(slice, region) ? 'at least one' : n;
+        const counts = { jobs: count(evidence.TrainingJobs, 'trainingJobs'), endpoints: count(evidence.Endpoints, 'endpoints') };
+        return ctx.fail(account, 'noPipelines', { region, ...counts }, evidence);
       }
       return ctx.fail(account, 'noRecentSuccess', { region, pipelines: here.length, days }, evidence);
     });

@@ -41,10 +41,15 @@ export default defineRule({
       'among those read, and no model is created from a registered version.',
   },
   evaluate: ({ modelPackageGroups, modelPackages, endpoints, models }, ctx) => {
-    const regions = [...new Set(endpoints.map((ep) => ep.region))].sort();
+    // An endpoint that could not be described still proves that its region hosts one.
+    const hosting = new Set(endpoints.map((ep) => ep.region));
+    const regions = [...new Set([...ctx.regions, ...hosting])]
+      .sort()
+      .filter((region) => hosting.has(region) || ctx.gap('endpoints', region));
     return regions.map((region) => {
       const account = ctx.accountResource(region);
-      const endpointCount = endpoints.filter((ep) => ep.region === region).length;
+      const read = endpoints.filter((ep) => ep.region === region).length;
+      const endpointCount = read > 0 ? read : 'at least one';
       const groups = modelPackageGroups.filter((g) => g.region === region);
       const approved = modelPackages.filter((p) => p.region === region && p.approvalStatus === 'Approved');
       // Models built from versions count too: the registry may be a central one in another account.

@@ -239,10 +239,18 @@ function evaluateRule(rule: Rule, inventory: Inventory, optionOverrides?: Record
     );
   }
 
-  // A resource listed but not described is reported where the rule reads it directly.
+  // A resource listed but not described is reported where the rule reads it directly, and where the rule walks a
+  // derived slice built from it (every KMS key, every lifecycle configuration): what it references is unknown, so
+  // the derived slice may lack exactly the item that would have failed.
   const primary = rule.needs[0];
   const seen = new Set(findings.map((f) => f.resource.arn.toLowerCase()));
-  for (const e of primary ? (inventory.slices[primary]?.errors ?? []) : []) {
+  const sources = primary ? sliceClosure([primary]).filter((s) => s !== primary) : [];
+  const unread = (slice: SliceName): CollectionError[] => inventory.slices[slice]?.errors ?? [];
+  const describeErrors = [
+    ...(primary ? unread(primary).map((e) => ({ e, why: '' })) : []),
+    ...sources.flatMap((s) => unread(s).map((e) => ({ e, why: ', so what it references is unknown' }))),
+  ];
+  for (const { e, why } of describeErrors) {
     if (e.resourceArn === undefined || seen.has(e.resourceArn.toLowerCase())) continue;
     seen.add(e.resourceArn.toLowerCase());
     findings.push(
@@ -255,7 +263,7 @@ function evaluateRule(rule: Rule, inventory: Inventory, optionOverrides?: Record
           resourceType: SLICES[e.slice].resourceType,
           tags: {},
         },
-        message: `Not evaluated: ${describeCollectionError(e)}.`,
+        message: `Not evaluated: ${describeCollectionError(e)}${why}.`,
       }),
     );
   }

@@ -237,6 +237,63 @@ describe('evaluateRules', () => {
     expect(statuses).toEqual(['ERROR', 'ERROR']);
   });
 
+  it('reports a source resource that could not be described where a rule walks the derived slice built from it', () => {
+    const keyArn = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const jobArn = 'arn:aws:sagemaker:us-east-1:111122223333:training-job/job-unreadable';
+    const everyKey: Rule = defineRule({
+      ...rootRule,
+      id: 'test-every-key',
+      needs: ['kmsKeys'],
+      messages: {},
+      evaluate: ({ kmsKeys }, { pass }) => kmsKeys.map((k) => pass(k)),
+    });
+    const inv: Inventory = { ...inventory([]) };
+    for (const source of ['endpointConfigs', 'featureGroups', 'domains'] as const) inv.slices[source] = { items: [], errors: [] };
+    inv.slices.trainingJobs = {
+      items: [],
+      errors: [
+        {
+          slice: 'trainingJobs',
+          region: 'us-east-1',
+          operation: 'DescribeTrainingJob',
+          action: 'sagemaker:DescribeTrainingJob',
+          kind: 'throttled',
+          code: 'ThrottlingException',
+          message: 'Rate exceeded',
+          resourceArn: jobArn,
+        },
+      ],
+    };
+    inv.slices.kmsKeys = {
+      items: [
+        {
+          arn: keyArn,
+          name: 'k',
+          keyId: 'k',
+          region: 'us-east-1',
+          resourceType: 'AWS::KMS::Key',
+          tags: {},
+          manager: 'CUSTOMER',
+          state: 'Enabled',
+          references: [keyArn],
+        },
+      ],
+      errors: [],
+    };
+    const findings = evaluateRules([everyKey], inv);
+    // The job's keys are unknown, so a key it alone uses may be missing from the list the rule walked.
+    expect(findings.map((f) => [f.resource.arn, f.status])).toEqual([
+      [keyArn, 'PASS'],
+      [jobArn, 'ERROR'],
+    ]);
+    expect(findings[1]?.message).toMatch(/DescribeTrainingJob in us-east-1 failed .*so what it references is unknown/);
+    // A rule that reads the source slice itself reports the resource once, as its own.
+    const both = evaluateRules([{ ...everyKey, needs: ['trainingJobs', 'kmsKeys'] }], inv);
+    expect(both.filter((f) => f.resource.arn === jobArn).map((f) => f.message)).toEqual([
+      'Not evaluated: DescribeTrainingJob in us-east-1 failed (ThrottlingException).',
+    ]);
+  });
+
   it('resolves KMS references in every form to the one described key', () => {
     const keyArn = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
     const keyRule: Rule = defineRule({

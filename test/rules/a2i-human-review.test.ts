@@ -13,6 +13,13 @@ runRuleTests(rule, {
       inventory: inventory({ endpoints: [endpoint()], flowDefinitions: [flowDefinition()] }),
     },
     {
+      name: 'an active flow passes a region whose endpoints could not be described',
+      inventory: inventory({
+        flowDefinitions: [flowDefinition()],
+        errors: [describeError('endpoints', sagemakerArn('endpoint', 'ep-unreadable'))],
+      }),
+    },
+    {
       name: 'one active flow among failed ones; regions without in-service endpoints are not judged',
       inventory: inventory({
         endpoints: [endpoint(), endpoint({ name: 'ep-skip-west-creating', region: OTHER_REGION, status: 'Creating' })],
@@ -61,6 +68,11 @@ runRuleTests(rule, {
         errors: [describeError('flowDefinitions', sagemakerArn('flow-definition', 'fd-unreadable'))],
       }),
       errors: [EAST, 'fd-unreadable'],
+    },
+    {
+      name: 'the region\'s only endpoint could not be described: it may serve, so the region is ERROR, not skipped',
+      inventory: inventory({ errors: [describeError('endpoints', sagemakerArn('endpoint', 'ep-unreadable'))] }),
+      errors: [EAST],
     },
     {
       name: 'ListEndpoints denied: the region cannot be judged',

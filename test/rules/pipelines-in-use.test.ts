@@ -35,6 +35,11 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'no training job or endpoint could be described: the region still trains, and has no pipeline',
+      inventory: inventory({ errors: [describeError('trainingJobs', sagemakerArn('training-job', 'train-unreadable'))] }),
+      failures: [{ resource: ACCOUNT_NAME, messageId: 'noPipelines' }],
+    },
+    {
       name: 'training jobs but no pipeline',
       inventory: inventory({ trainingJobs: [trainingJob()], endpoints: [endpoint()] }),
       failures: [{ resource: ACCOUNT_NAME, messageId: 'noPipelines' }],

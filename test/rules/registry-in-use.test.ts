@@ -70,6 +70,11 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'the region\'s only endpoint could not be described: it still hosts one, and has no registry',
+      inventory: inventory({ errors: [describeError('endpoints', sagemakerArn('endpoint', 'ep-unreadable'))] }),
+      failures: [{ resource: ACCOUNT_NAME, messageId: 'noRegistry' }],
+    },
+    {
       name: 'endpoints but no model package group',
       inventory: inventory({ endpoints: [endpoint()], models: [adhocModel('model-adhoc')] }),
       failures: [{ resource: ACCOUNT_NAME, messageId: 'noRegistry' }],
