@@ -51,23 +51,30 @@ export default defineRule({
   messages: {
     noWarmStart: 'Tuning job {name} tunes the same model family as {previous} from scratch, without a WarmStartConfig.',
   },
-  evaluate: ({ tuningJobs }, ctx) =>
-    tuningJobs.map((job) => {
+  evaluate: ({ tuningJobs }, ctx) => {
+    // Families once per job, and the usable parents of each region newest first (a stable sort, so the order is the
+    // one sorting each job's earlier jobs would give): thousands of tuning jobs make a quadratic walk costly.
+    const familiesByJob = new Map(tuningJobs.map((j) => [j, [...familiesOf(j)]]));
+    const parentsByRegion = new Map<string, TuningJob[]>();
+    for (const other of tuningJobs) {
+      if (!USABLE_PARENT.has(other.status)) continue;
+      const list = parentsByRegion.get(other.region) ?? [];
+      list.push(other);
+      parentsByRegion.set(other.region, list);
+    }
+    for (const list of parentsByRegion.values()) list.sort((a, b) => b.creationTime.localeCompare(a.creationTime));
+    return tuningJobs.map((job) => {
       if (job.warmStart) {
         const { type, parents } = job.warmStart;
         return ctx.pass(job, { WarmStartType: type ?? null, ParentHyperParameterTuningJobs: parents });
       }
-      const families = familiesOf(job);
-      const earlier = tuningJobs
-        .filter(
-          (other) =>
-            other.region === job.region &&
-            other.arn !== job.arn &&
-            other.creationTime < job.creationTime &&
-            USABLE_PARENT.has(other.status) &&
-            [...familiesOf(other)].some((f) => families.has(f)),
-        )
-        .sort((a, b) => b.creationTime.localeCompare(a.creationTime));
+      const families = new Set(familiesByJob.get(job));
+      const earlier = (parentsByRegion.get(job.region) ?? []).filter(
+        (other) =>
+          other.arn !== job.arn &&
+          other.creationTime < job.creationTime &&
+          (familiesByJob.get(other) ?? []).some((f) => families.has(f)),
+      );
       const evidence = {
         WarmStartConfig: null,
         families: [...families].sort(),
@@ -80,5 +87,6 @@ export default defineRule({
       const gap = ctx.gap('tuningJobs', job.region);
       if (gap) return ctx.error(job, `Not evaluated: ${describeCollectionError(gap)}.`, evidence);
       return ctx.pass(job, { ...evidence, firstOfFamily: true });
-    }),
+    });
+  },
 });

@@ -10,7 +10,8 @@ import {
 } from '../inventory/model.js';
 import { SLICES, sliceClosure } from '../inventory/slices.js';
 import type { Finding } from './finding.js';
-import type { EvaluateContext, Lookup, Rule, RuleResult, SliceView } from './rule.js';
+import type { EvaluateContext, Evidence, Lookup, Rule, RuleResult, SliceView } from './rule.js';
+import type { Dimension, Pillar } from './taxonomy.js';
 
 export interface EvaluateOptions {
   /** Per-rule option overrides from the config file, keyed by rule id. */
@@ -18,7 +19,38 @@ export interface EvaluateOptions {
 }
 
 export function evaluateRules(rules: readonly Rule[], inventory: Inventory, options: EvaluateOptions = {}): Finding[] {
-  return rules.flatMap((rule) => evaluateRule(rule, inventory, options.ruleOptions?.[rule.id]));
+  const indexes: SliceIndexes = new Map();
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    for (const f of evaluateRule(rule, inventory, options.ruleOptions?.[rule.id], indexes)) findings.push(f);
+  }
+  return findings;
+}
+
+/** A slice's items by lower-cased ARN and by name (and region): the first item wins, as a linear search would find. */
+interface SliceIndex {
+  byArn: Map<string, ResourceBase>;
+  byName: Map<string, ResourceBase>;
+  byRegionAndName: Map<string, ResourceBase>;
+}
+
+/** Built once per slice for one evaluation, shared by every rule's lookups (a linear search each is quadratic). */
+type SliceIndexes = Map<SliceName, SliceIndex>;
+
+function sliceIndex(indexes: SliceIndexes, slice: SliceName, items: readonly ResourceBase[]): SliceIndex {
+  let index = indexes.get(slice);
+  if (!index) {
+    index = { byArn: new Map(), byName: new Map(), byRegionAndName: new Map() };
+    for (const it of items) {
+      const arn = it.arn.toLowerCase();
+      if (!index.byArn.has(arn)) index.byArn.set(arn, it);
+      if (!index.byName.has(it.name)) index.byName.set(it.name, it);
+      const key = `${it.region}\u0000${it.name}`;
+      if (!index.byRegionAndName.has(key)) index.byRegionAndName.set(key, it);
+    }
+    indexes.set(slice, index);
+  }
+  return index;
 }
 
 const ACCOUNT_RESOURCE_TYPE = 'AWS::::Account';
@@ -63,6 +95,7 @@ function makeContext(
   rule: Rule,
   inventory: Inventory,
   optionOverrides: Record<string, unknown> | undefined,
+  indexes: SliceIndexes,
 ): EvaluateContext<string, Record<string, unknown>> {
   const accountId = inventory.account.id;
 
@@ -85,10 +118,10 @@ function makeContext(
     const byArn = arnOrName.startsWith('arn:');
     const wanted = arnOrName.toLowerCase();
     const global = SLICES[slice].global;
-    const items = data.items as SliceItems[K][];
-    const item = items.find((it) =>
-      byArn ? it.arn.toLowerCase() === wanted : it.name === arnOrName && (global || it.region === region),
-    );
+    const index = sliceIndex(indexes, slice, data.items);
+    const item = (
+      byArn ? index.byArn.get(wanted) : global ? index.byName.get(arnOrName) : index.byRegionAndName.get(`${region}\u0000${arnOrName}`)
+    ) as SliceItems[K] | undefined;
     if (item) return { status: 'found', item };
     const resourceError = data.errors.find(
       (e) =>
@@ -109,28 +142,26 @@ function makeContext(
     return findKeyByReference(inventory, arn) ?? lookup('kmsKeys', arn, region);
   };
 
-  const toResult = (
-    status: RuleResult['status'],
-    resource: ResourceBase,
-    message: string,
-    extra: Partial<RuleResult> = {},
-  ): RuleResult => ({ status, resource, message, ...extra });
+  // Built without object spread: a scan of 100,000 resources makes over half a million results.
+  const toResult = (status: RuleResult['status'], resource: ResourceBase, message: string, messageId?: string, evidence?: Evidence): RuleResult => {
+    const r: RuleResult = { status, resource, message };
+    if (messageId !== undefined) r.messageId = messageId;
+    if (evidence) r.evidence = evidence;
+    return r;
+  };
 
   return {
     accountId,
     collectedAt: inventory.collectedAt,
     regions: inventory.regions,
     options: { ...(rule.options ?? {}), ...(optionOverrides ?? {}) },
-    pass: (resource, evidence) => toResult('PASS', resource, `${resource.name}: ${rule.title}.`, evidence ? { evidence } : {}),
+    pass: (resource, evidence) => toResult('PASS', resource, `${resource.name}: ${rule.title}.`, undefined, evidence),
     fail: (resource, messageId, data = {}, evidence) => {
       const template = rule.messages[messageId];
       if (template === undefined) throw new Error(`rule ${rule.id} has no message '${messageId}'`);
-      return toResult('FAIL', resource, renderMessage(template, { name: resource.name, ...data }), {
-        messageId,
-        ...(evidence ? { evidence } : {}),
-      });
+      return toResult('FAIL', resource, renderMessage(template, { name: resource.name, ...data }), messageId, evidence);
     },
-    error: (resource, message, evidence) => toResult('ERROR', resource, message, evidence ? { evidence } : {}),
+    error: (resource, message, evidence) => toResult('ERROR', resource, message, undefined, evidence),
     lookup,
     kmsKey,
     gap: (slice, region) => inventory.slices[slice]?.errors.find((e) => regionAffected(e.region, region)),
@@ -157,25 +188,37 @@ export function blockingSlices(rule: Rule): SliceName[] {
   return [...new Set([...rule.needs, ...(primary ? sliceClosure([primary]) : [])])];
 }
 
-function evaluateRule(rule: Rule, inventory: Inventory, optionOverrides?: Record<string, unknown>): Finding[] {
+function evaluateRule(
+  rule: Rule,
+  inventory: Inventory,
+  optionOverrides: Record<string, unknown> | undefined,
+  indexes: SliceIndexes,
+): Finding[] {
   const accountId = inventory.account.id;
-  const toFinding = (r: RuleResult): Finding => ({
-    ruleId: rule.id,
-    title: rule.title,
-    status: r.status,
-    severity: rule.severity,
-    kind: rule.kind,
-    phase: rule.phase,
-    dimensions: [...rule.dimensions],
-    pillars: [...(rule.pillars ?? [])],
-    resource: { arn: r.resource.arn, type: r.resource.resourceType, name: r.resource.name },
-    account: accountId,
-    region: r.resource.region,
-    message: r.message,
-    ...(r.messageId ? { messageId: r.messageId } : {}),
-    ...(r.evidence ? { evidence: r.evidence } : {}),
-    remediation: rule.remediation.summary,
-  });
+  // One copy of the rule's taxonomy for all its findings (frozen: no report may edit one finding's through another).
+  const dimensions = Object.freeze([...rule.dimensions]) as Dimension[];
+  const pillars = Object.freeze([...(rule.pillars ?? [])]) as Pillar[];
+  const toFinding = (r: RuleResult): Finding => {
+    // Keys in the report's order; optional ones added only when present, without object spread (hot path).
+    const f: Finding = {
+      ruleId: rule.id,
+      title: rule.title,
+      status: r.status,
+      severity: rule.severity,
+      kind: rule.kind,
+      phase: rule.phase,
+      dimensions,
+      pillars,
+      resource: { arn: r.resource.arn, type: r.resource.resourceType, name: r.resource.name },
+      account: accountId,
+      region: r.resource.region,
+      message: r.message,
+    } as Finding;
+    if (r.messageId) f.messageId = r.messageId;
+    if (r.evidence) f.evidence = r.evidence;
+    f.remediation = rule.remediation.summary;
+    return f;
+  };
 
   const scope = blockingSlices(rule);
   const missing = scope.filter((s) => inventory.slices[s] === undefined);
@@ -193,7 +236,7 @@ function evaluateRule(rule: Rule, inventory: Inventory, optionOverrides?: Record
   const view = Object.fromEntries(rule.needs.map((n) => [n, inventory.slices[n]?.items ?? []])) as unknown as SliceView<SliceName>;
   let results: RuleResult[];
   try {
-    results = rule.evaluate(view, makeContext(rule, inventory, optionOverrides));
+    results = rule.evaluate(view, makeContext(rule, inventory, optionOverrides, indexes));
   } catch (err) {
     return [
       toFinding({
@@ -243,13 +286,14 @@ function evaluateRule(rule: Rule, inventory: Inventory, optionOverrides?: Record
   // derived slice built from it (every KMS key, every lifecycle configuration): what it references is unknown, so
   // the derived slice may lack exactly the item that would have failed.
   const primary = rule.needs[0];
-  const seen = new Set(findings.map((f) => f.resource.arn.toLowerCase()));
   const sources = primary ? sliceClosure([primary]).filter((s) => s !== primary) : [];
   const unread = (slice: SliceName): CollectionError[] => inventory.slices[slice]?.errors ?? [];
   const describeErrors = [
     ...(primary ? unread(primary).map((e) => ({ e, why: '' })) : []),
     ...sources.flatMap((s) => unread(s).map((e) => ({ e, why: ', so what it references is unknown' }))),
   ];
+  // Only when there is something to add: lower-casing every finding's ARN is not free at 100,000 resources.
+  const seen = new Set<string>(describeErrors.some((d) => d.e.resourceArn !== undefined) ? findings.map((f) => f.resource.arn.toLowerCase()) : []);
   for (const { e, why } of describeErrors) {
     if (e.resourceArn === undefined || seen.has(e.resourceArn.toLowerCase())) continue;
     seen.add(e.resourceArn.toLowerCase());
