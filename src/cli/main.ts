@@ -16,7 +16,7 @@ import { scanCommand, type ScanFlags } from './scan-command.js';
 const EXIT_HELP = `
 Exit codes:
   0    no FAIL at or above --fail-on
-  1    at least one FAIL at or above --fail-on
+  1    at least one FAIL at or above --fail-on (with --baseline: one new since the baseline)
   2    usage, configuration or credentials error
   3    --fail-on-error given and some data could not be collected or evaluated
   130  interrupted (Ctrl-C)`;
@@ -59,6 +59,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the (single stdout) report to this file')
     .option('--fail-on <severity>', 'exit 1 when a FAIL is at or above this severity, or none (default: high)')
     .option('--fail-on-error', 'exit 3 when some data could not be collected or evaluated')
+    .option('--baseline <file>', 'JSON report of an earlier run: mark FAILs new or unchanged, list fixed ones; only new FAILs count for --fail-on')
+    .option('--no-baseline', "ignore the config file's baseline")
     .option('--show-pass', 'list passing resources in the text report, not just counts')
     .addOption(new Option('--color', 'force colours in the text report'))
     .addOption(new Option('--no-color', 'no colours in the text report'))
@@ -84,6 +86,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--fail-on <severity>', 'exit 1 when a FAIL is at or above this severity, or none (default: high)')
     .option('--fail-on-error', 'exit 3 when some data could not be collected or evaluated')
     .option('-c, --config <file>', `config file whose suppressions apply to the merged findings (default: ./${DEFAULT_CONFIG_FILE} if present)`)
+    .option('--baseline <file>', 'JSON report of an earlier run: mark FAILs new or unchanged, list fixed ones; only new FAILs count for --fail-on')
+    .option('--no-baseline', "ignore the config file's baseline")
     .option('--show-pass', 'list passing resources in the text report, not just counts')
     .addOption(new Option('--color', 'force colours in the text report'))
     .addOption(new Option('--no-color', 'no colours in the text report'))

@@ -1,14 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { RULES } from '../../rules/index.js';
 import { loadConfig } from '../config/config.js';
 import { exitCodeFor } from '../engine/exit-code.js';
 import { applySuppressions } from '../engine/suppress.js';
-import { mergeReports, parseReport } from '../report/merge.js';
+import { compareWithBaseline } from '../report/baseline.js';
+import { mergeReports } from '../report/merge.js';
 import type { ScanReport } from '../report/report.js';
 import { UsageError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { assertWritable, writeFileAtomic } from './output-files.js';
 import { parseFormats, parseSeverityOrNone } from './parse.js';
+import { loadBaseline, readReportFile } from './report-file.js';
 import { render, type ScanIo, type ScanPlan } from './scan-command.js';
 
 /** The options exactly as commander hands them over. */
@@ -18,25 +19,17 @@ export interface MergeFlags {
   failOn?: string;
   failOnError?: boolean;
   config?: string;
+  /** A file name, or false with --no-baseline. */
+  baseline?: string | false;
   color?: boolean;
   showPass?: boolean;
-}
-
-function readReport(path: string): ScanReport {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read report '${path}' (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  return parseReport(text, path);
 }
 
 /**
  * `mlaudit merge a.json b.json …`: JSON reports of shards of one estate (a CI matrix over accounts, AWS Batch array
  * jobs) become one report, in any format, with the same summary and exit code as a single scan of them all. The
  * config file's suppressions apply to the merged findings as they would to a scan's (resource-tag suppressions
- * were already applied by each scan, which read the tags).
+ * were already applied by each scan, which read the tags). With a baseline, only FAILs new since then fail the run.
  */
 export function mergeCommand(files: readonly string[], flags: MergeFlags, io: ScanIo): number {
   if (files.length === 0) throw new UsageError('merge needs at least one JSON report (from mlaudit scan --format json)');
@@ -48,18 +41,20 @@ export function mergeCommand(files: readonly string[], flags: MergeFlags, io: Sc
     colour: flags.color ?? (io.stdout.isTTY === true && !io.env.NO_COLOR),
   };
   for (const t of plan.targets) if (t.path) assertWritable(t.path, `--format ${t.format}`);
+  const baseline = loadBaseline(flags.baseline, config.baseline);
 
   const today = io.now().toISOString().slice(0, 10);
   const outcome = (findings: ScanReport['findings']) => applySuppressions(findings, config.suppressions, today);
-  const reports = files.map(readReport).map((r) => ({ ...r, findings: outcome(r.findings).findings }));
+  const reports = files.map((f) => readReportFile(f, 'report')).map((r) => ({ ...r, findings: outcome(r.findings).findings }));
   const merged = mergeReports(reports, VERSION);
   const expired = outcome([]).expired.filter(
     (s) => !merged.suppressions.expired.some((e) => JSON.stringify(e) === JSON.stringify(s)),
   );
-  const report: ScanReport = {
+  const withExpired: ScanReport = {
     ...merged,
     suppressions: { ...merged.suppressions, expired: [...merged.suppressions.expired, ...expired] },
   };
+  const report = baseline ? compareWithBaseline(withExpired, baseline.report, baseline.source) : withExpired;
 
   for (const target of plan.targets) {
     const { text, warnings } = render(report, target, plan, flags.showPass ?? false);

@@ -19,6 +19,7 @@ import { collectAccounts, type AccountFailure } from '../inventory/collect-accou
 import { loadInventory, serialiseInventory } from '../inventory/load.js';
 import type { Inventory, SliceName } from '../inventory/model.js';
 import { sliceClosure, SLICES } from '../inventory/slices.js';
+import { compareWithBaseline } from '../report/baseline.js';
 import { renderHtml } from '../report/html.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -38,6 +39,7 @@ import {
   type OutputTarget,
 } from './parse.js';
 import { startProgress } from './progress.js';
+import { loadBaseline } from './report-file.js';
 
 /** The options exactly as commander hands them over. */
 export interface ScanFlags extends AccountFlags {
@@ -58,6 +60,8 @@ export interface ScanFlags extends AccountFlags {
   failOn?: string;
   failOnError?: boolean;
   config?: string;
+  /** A file name, or false with --no-baseline. */
+  baseline?: string | false;
   color?: boolean;
   showPass?: boolean;
   quiet?: boolean;
@@ -258,6 +262,8 @@ export async function scanCommand(cliFlags: ScanFlags, io: ScanIo): Promise<numb
   };
   for (const t of plan.targets) if (t.path) assertWritable(t.path, `--format ${t.format}`);
   if (flags.saveInventory) assertWritable(flags.saveInventory, '--save-inventory');
+  // Read before collecting: a bad baseline should not cost a whole scan first.
+  const baseline = loadBaseline(cliFlags.baseline, config.baseline);
   const accounts = parseAccountFlags(flags, io.cwd);
   if (accounts?.members && flags.saveInventory) {
     throw new UsageError('--save-inventory saves one account and cannot be combined with --accounts or --organization');
@@ -292,7 +298,7 @@ export async function scanCommand(cliFlags: ScanFlags, io: ScanIo): Promise<numb
   ];
   const today = io.now().toISOString().slice(0, 10);
   const { findings, expired } = applySuppressions(evaluated, config.suppressions, today, tagIndex(inventories));
-  const report = buildReport({
+  const built = buildReport({
     version: VERSION,
     inventories,
     rules,
@@ -302,6 +308,7 @@ export async function scanCommand(cliFlags: ScanFlags, io: ScanIo): Promise<numb
     expiredSuppressions: expired,
     accountErrors: failures,
   });
+  const report = baseline ? compareWithBaseline(built, baseline.report, baseline.source) : built;
 
   for (const target of plan.targets) {
     const { text, warnings } = render(report, target, plan, flags.showPass ?? false);

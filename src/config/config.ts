@@ -24,13 +24,15 @@ export interface Config {
   minSeverity?: Severity;
   failOn?: Severity | 'none';
   formats?: string[];
+  /** A JSON report of an earlier run: only FAILs new since then fail the run (relative to the working directory). */
+  baseline?: string;
   ruleOptions: Record<string, Record<string, unknown>>;
   suppressions: Suppression[];
   /** Where the config came from, for messages; undefined when there was none. */
   source?: string;
 }
 
-const TOP_KEYS = ['regions', 'rules', 'excludeRules', 'minSeverity', 'failOn', 'formats', 'ruleOptions', 'suppressions'];
+const TOP_KEYS = ['regions', 'rules', 'excludeRules', 'minSeverity', 'failOn', 'formats', 'baseline', 'ruleOptions', 'suppressions'];
 const SUPPRESSION_KEYS = ['rule', 'resource', 'account', 'region', 'reason', 'expires'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -124,6 +126,12 @@ export function parseConfig(text: string, source: string, rules: readonly Rule[]
   const config: Config = { ruleOptions: {}, suppressions: [], source };
   if (raw.regions !== undefined) config.regions = stringList(raw.regions, `${source}: regions`);
   if (raw.formats !== undefined) config.formats = stringList(raw.formats, `${source}: formats`);
+  if (raw.baseline !== undefined) {
+    if (typeof raw.baseline !== 'string' || !raw.baseline.trim()) {
+      throw new UsageError(`${source}: baseline must be the file name of a JSON report (from mlaudit scan --format json)`);
+    }
+    config.baseline = raw.baseline;
+  }
   for (const key of ['rules', 'excludeRules'] as const) {
     if (raw[key] === undefined) continue;
     const ids = stringList(raw[key], `${source}: ${key}`);

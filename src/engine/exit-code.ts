@@ -16,9 +16,15 @@ export interface ExitPolicy {
   failOnError: boolean;
 }
 
+/**
+ * The FAILs that fail the run. A suppressed FAIL is an accepted risk. After a comparison with a baseline, a FAIL
+ * `unchanged` since then was already known, so only new ones (and any FAIL the comparison did not mark) count.
+ */
 export function failingFindings(findings: readonly Finding[], failOn: Severity | 'none'): Finding[] {
   if (failOn === 'none') return [];
-  return findings.filter((f) => f.status === 'FAIL' && !f.suppressed && atOrAbove(f.severity, failOn));
+  return findings.filter(
+    (f) => f.status === 'FAIL' && !f.suppressed && f.baseline !== 'unchanged' && atOrAbove(f.severity, failOn),
+  );
 }
 
 export function exitCodeFor(findings: readonly Finding[], collectionErrors: number, policy: ExitPolicy): number {

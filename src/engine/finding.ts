@@ -26,4 +26,11 @@ export interface Finding {
   remediation: string;
   /** Present on a FAIL whose risk was accepted; it then does not count toward --fail-on. */
   suppressed?: { source: 'config' | 'tag'; reason: string; expires?: string };
+  /**
+   * Present on a FAIL when the run was compared with a baseline report: `new` since then, or `unchanged` (a FAIL
+   * then too). Only new FAILs count toward --fail-on.
+   */
+  baseline?: BaselineState;
 }
+
+export type BaselineState = 'new' | 'unchanged';

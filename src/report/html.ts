@@ -13,6 +13,7 @@ import {
   type Status,
 } from '../engine/taxonomy.js';
 import { htmlEscape, truncate } from '../util/sanitize.js';
+import type { BaselineFinding, UnknownReason } from './baseline.js';
 import type { RuleSummary, ScanReport, StatusCounts } from './report.js';
 
 export interface HtmlOptions {
@@ -43,7 +44,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; white-space: nowrap; }
 .s-FAIL { background: #fee4e2; color: var(--fail); } .s-ERROR { background: #fef0c7; color: var(--error); } .s-PASS { background: #dcfae6; color: var(--pass); }
 .sev-critical, .sev-high { color: var(--fail); font-weight: 600; } .sev-medium { color: var(--error); } .sev-low, .sev-info { color: var(--muted); }
-.sup { background: #f2f4f7; color: #344054; }
+.sup { background: #f2f4f7; color: #344054; } .new { background: #fee4e2; color: var(--fail); border: 1px solid #fecdca; }
 .matrix td, .matrix th { text-align: center; }
 .matrix th[scope=row] { text-align: left; }
 .matrix button { width: 100%; border: 0; border-radius: 6px; padding: 6px 4px; cursor: pointer; font: inherit; }
@@ -75,6 +76,7 @@ const SCRIPT = `
     if (f.severity && d.severity !== f.severity) return false;
     if (f.status === 'suppressed') { if (d.suppressed !== 'yes') return false; }
     else if (f.status === 'FAIL-open') { if (d.status !== 'FAIL' || d.suppressed === 'yes') return false; }
+    else if (f.status === 'FAIL-new') { if (d.baseline !== 'new') return false; }
     else if (f.status && d.status !== f.status) return false;
     if (f.phase && d.phase !== f.phase) return false;
     if (f.dimension && d.dimensions.split(' ').indexOf(f.dimension) < 0) return false;
@@ -135,7 +137,8 @@ const CSP = [
 
 function statusBadge(f: Finding): string {
   const sup = f.suppressed ? ` <span class="badge sup" title="accepted risk">suppressed</span>` : '';
-  return `<span class="badge s-${f.status}">${f.status}</span>${sup}`;
+  const isNew = f.baseline === 'new' ? ` <span class="badge new" title="not a FAIL in the baseline">new</span>` : '';
+  return `<span class="badge s-${f.status}">${f.status}</span>${isNew}${sup}`;
 }
 
 function countsTable<K extends string>(title: string, keys: readonly K[], labels: Record<K, string>, counts: Record<K, StatusCounts>): string {
@@ -210,6 +213,7 @@ function findingRow(f: Finding, rules: Map<string, RuleSummary>, multiAccount: b
   const attrs = [
     `data-status="${f.status}"`,
     `data-suppressed="${f.suppressed ? 'yes' : 'no'}"`,
+    ...(f.baseline ? [`data-baseline="${f.baseline}"`] : []),
     `data-severity="${f.severity}"`,
     `data-phase="${f.phase}"`,
     `data-dimensions="${f.dimensions.join(' ')}"`,
@@ -232,13 +236,14 @@ function optionList<T extends string>(all: string, values: readonly T[], label: 
 }
 
 function filters(report: ScanReport): string {
+  const newOption = report.baseline ? '<option value="FAIL-new">FAIL, new since the baseline</option>' : '';
   const regions = [...new Set(report.findings.map((f) => f.region))].sort();
   const accounts = [...new Set(report.findings.map((f) => f.account))].sort();
   const select = (name: string, label: string, opts: string): string =>
     `<label>${label}<select name="${name}">${opts}</select></label>`;
   return `<form id="filters" class="filters" role="search" aria-label="Filter results">
 ${select('severity', 'Severity', optionList('All severities', SEVERITIES))}
-${select('status', 'Status', `<option value="">All statuses</option><option value="FAIL">FAIL</option><option value="FAIL-open">FAIL, not suppressed</option><option value="suppressed">FAIL, suppressed</option><option value="ERROR">ERROR</option><option value="PASS">PASS</option>`)}
+${select('status', 'Status', `<option value="">All statuses</option><option value="FAIL">FAIL</option><option value="FAIL-open">FAIL, not suppressed</option>${newOption}<option value="suppressed">FAIL, suppressed</option><option value="ERROR">ERROR</option><option value="PASS">PASS</option>`)}
 ${select('phase', 'Lifecycle phase', optionList('All phases', PHASES, (p) => PHASE_LABELS[p]))}
 ${select('dimension', 'Responsible-AI dimension', optionList('All dimensions', DIMENSIONS, (d) => DIMENSION_LABELS[d]))}
 ${select('region', 'Region', optionList('All regions', regions))}
@@ -300,12 +305,52 @@ ${expired.length ? `<h3>Expired, no longer applied (${expired.length})</h3><tabl
 </section>`;
 }
 
+function baselineCards(report: ScanReport): string {
+  if (!report.baseline) return '';
+  const { counts } = report.baseline;
+  return [
+    `<div class="card"><span class="n">${counts.new}</span><span class="badge new">new</span></div>`,
+    `<div class="card"><span class="n">${counts.unchanged}</span><span class="muted">unchanged</span></div>`,
+    `<div class="card"><span class="n">${counts.fixed}</span><span class="muted">fixed</span></div>`,
+  ].join('');
+}
+
 function verdict(report: ScanReport, failOn: Severity | 'none'): string {
   if (failOn === 'none') return `<p class="verdict">--fail-on none: findings do not fail the run.</p>`;
   const failing = failingFindings(report.findings, failOn).length;
+  const since = report.baseline ? ' new since the baseline' : '';
   return failing
-    ? `<p class="verdict bad"><strong>${failing}</strong> unsuppressed FAIL result(s) at or above <strong>${failOn}</strong>: the run fails.</p>`
-    : `<p class="verdict good">No unsuppressed FAIL at or above <strong>${failOn}</strong>.</p>`;
+    ? `<p class="verdict bad"><strong>${failing}</strong> unsuppressed FAIL result(s)${since} at or above <strong>${failOn}</strong>: the run fails.</p>`
+    : `<p class="verdict good">No unsuppressed FAIL${since} at or above <strong>${failOn}</strong>.</p>`;
+}
+
+function baselineRows(items: readonly (BaselineFinding & { reason?: UnknownReason })[]): string {
+  return items
+    .map(
+      (b) =>
+        `<tr><td class="sev-${b.severity}">${b.severity}</td><td><strong>${h(b.ruleId, 100)}</strong></td><td class="arn">${h(b.resource.arn, 2048)}</td><td>${h(b.account, 40)} / ${h(b.region, 40)}</td>${b.reason ? `<td>${b.reason === 'error' ? 'ERROR now' : 'not scanned this time'}</td>` : ''}</tr>`,
+    )
+    .join('\n');
+}
+
+function baselineSection(report: ScanReport): string {
+  const baseline = report.baseline;
+  if (!baseline) return '';
+  const { counts } = baseline;
+  const head = '<th>Severity</th><th>Rule</th><th>Resource</th><th>Account / region</th>';
+  const unknown = baseline.unknown.length
+    ? `<h3>Not checked (${counts.unknown})</h3>
+<p>Baseline FAILs this run could not see: they are not counted as fixed.</p>
+<table><thead><tr>${head}<th>Why</th></tr></thead><tbody>
+${baselineRows(baseline.unknown)}
+</tbody></table>`
+    : '';
+  return `<section id="baseline"><h2>Since baseline</h2>
+<p>Compared with <code>${h(baseline.source, 300)}</code> (scan finished ${h(baseline.finishedAt, 40)}): <strong>${counts.new}</strong> new FAIL result(s), ${counts.unchanged} unchanged, <strong>${counts.fixed}</strong> fixed, ${counts.unknown} not checked. Only new FAILs count toward --fail-on (filter Status → “FAIL, new since the baseline”).</p>
+<h3>Fixed since baseline (${counts.fixed})</h3>
+${baseline.fixed.length ? `<table><thead><tr>${head}</tr></thead><tbody>\n${baselineRows(baseline.fixed)}\n</tbody></table>` : '<p>None.</p>'}
+${unknown}
+</section>`;
 }
 
 /**
@@ -342,7 +387,7 @@ export function renderHtml(report: ScanReport, options: HtmlOptions): string {
 <section id="summary">
 <h2>Summary</h2>
 ${verdict(report, options.failOn)}
-<div class="cards" id="status-counts">${statusCards}<div class="card"><span class="n">${summary.suppressed}</span><span class="badge sup">suppressed</span></div><div class="card"><span class="n">${summary.total}</span><span class="muted">results</span></div></div>
+<div class="cards" id="status-counts">${statusCards}<div class="card"><span class="n">${summary.suppressed}</span><span class="badge sup">suppressed</span></div><div class="card"><span class="n">${summary.total}</span><span class="muted">results</span></div>${baselineCards(report)}</div>
 <div class="grid">
 <div><h3>FAIL by severity</h3><table class="counts"><tbody>${sevRows}</tbody></table></div>
 <div id="by-phase"><h3>By lifecycle phase</h3>${countsTable('Phase', PHASES, PHASE_LABELS, summary.byPhase)}</div>
@@ -364,6 +409,7 @@ ${report.findings.map((f) => findingRow(f, rules, multiAccount)).join('\n')}
 </tbody></table>
 <p id="no-match" hidden>No result matches these filters.</p>
 </section>
+${baselineSection(report)}
 ${suppressionsSection(report)}
 ${errorsSection(report)}
 ${notes}

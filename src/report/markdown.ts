@@ -10,6 +10,7 @@ import {
   type Severity,
 } from '../engine/taxonomy.js';
 import { markdownEscape, truncate } from '../util/sanitize.js';
+import type { BaselineComparison } from './baseline.js';
 import type { ScanReport, StatusCounts } from './report.js';
 
 export interface MarkdownOptions {
@@ -44,7 +45,7 @@ function capped<T>(items: readonly T[], maxRows: number, row: (t: T) => string[]
   return { rows: items.slice(0, maxRows).map(row), more: Math.max(0, items.length - maxRows) };
 }
 
-function bySeverity(findings: readonly Finding[]): Finding[] {
+function bySeverity<T extends Pick<Finding, 'severity'>>(findings: readonly T[]): T[] {
   return findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.i - b.i)
@@ -71,6 +72,44 @@ function countsTable<K extends string>(
   return out;
 }
 
+/** Counts since the baseline, and the baseline FAILs that are fixed now. */
+function baselineSection(
+  baseline: BaselineComparison,
+  where: (f: { account: string; region: string }) => string,
+  whereHeader: string,
+  maxRows: number,
+): string[] {
+  const { counts } = baseline;
+  const out = [
+    '',
+    '### Since baseline',
+    '',
+    `Compared with ${md(baseline.source, 200)} (scan finished ${md(baseline.finishedAt, 40)}). Only new FAILs count toward \`--fail-on\`.`,
+    '',
+    ...table(
+      ['New', 'Unchanged', 'Fixed', 'Not checked'],
+      [[String(counts.new), String(counts.unchanged), String(counts.fixed), String(counts.unknown)]],
+      ['r', 'r', 'r', 'r'],
+    ),
+  ];
+  if (counts.unknown > 0) {
+    const erroring = baseline.unknown.filter((u) => u.reason === 'error').length;
+    out.push(
+      '',
+      `Not checked: ${plural(counts.unknown, 'baseline FAIL')} this run could not see (${erroring} ERROR now, ${counts.unknown - erroring} of rules, accounts or regions not scanned); none is counted as fixed.`,
+    );
+  }
+  out.push('', `### Fixed since baseline (${counts.fixed})`, '');
+  if (baseline.fixed.length === 0) {
+    out.push('None.');
+    return out;
+  }
+  const { rows, more } = capped(bySeverity(baseline.fixed), maxRows, (f) => [f.severity, md(f.ruleId, 80), md(f.resource.arn, 160), where(f)]);
+  out.push(...table(['Severity', 'Rule', 'Resource', whereHeader], rows));
+  if (more) out.push('', `…and ${more} more: see the JSON report.`);
+  return out;
+}
+
 function render(report: ScanReport, options: MarkdownOptions, maxRows: number): string {
   const { failOn } = options;
   const { summary, scan } = report;
@@ -78,25 +117,31 @@ function render(report: ScanReport, options: MarkdownOptions, maxRows: number): 
   const where = (f: { account: string; region: string }): string =>
     md(multiAccount ? `${f.account}/${f.region}` : f.region, 60);
   const unsuppressed = report.findings.filter((f) => f.status === 'FAIL' && !f.suppressed);
+  // With a baseline only new FAILs can fail the run, so only they are listed; the persisting ones are counted.
+  const { baseline } = report;
+  const pool = baseline ? unsuppressed.filter((f) => f.baseline !== 'unchanged') : unsuppressed;
+  const persisting = unsuppressed.length - pool.length;
   const failing = failOn === 'none' ? [] : failingFindings(report.findings, failOn);
-  const listed = bySeverity(failOn === 'none' ? unsuppressed : failing);
+  const listed = bySeverity(failOn === 'none' ? pool : failing);
+  const fresh = baseline ? 'new ' : '';
+  const sinceBaseline = baseline ? ' since the baseline' : '';
   const out: string[] = [];
 
   if (failOn === 'none') {
-    out.push(`## mlaudit: ${plural(unsuppressed.length, 'FAIL')}`, '', '> [!NOTE]', '> `--fail-on none`: findings do not fail the run.');
+    out.push(`## mlaudit: ${plural(pool.length, `${fresh}FAIL`)}`, '', '> [!NOTE]', '> `--fail-on none`: findings do not fail the run.');
   } else if (failing.length > 0) {
     out.push(
-      `## mlaudit: ${plural(failing.length, 'FAIL')} at or above ${failOn}`,
+      `## mlaudit: ${plural(failing.length, `${fresh}FAIL`)} at or above ${failOn}`,
       '',
       '> [!CAUTION]',
-      `> ${plural(failing.length, 'unsuppressed FAIL')} at or above **${failOn}**: the run fails.`,
+      `> ${plural(failing.length, 'unsuppressed FAIL')}${sinceBaseline ? ' new' : ''}${sinceBaseline} at or above **${failOn}**: the run fails.`,
     );
   } else {
     out.push(
-      `## mlaudit: no FAIL at or above ${failOn}`,
+      `## mlaudit: no ${fresh}FAIL at or above ${failOn}`,
       '',
       '> [!TIP]',
-      `> No unsuppressed FAIL at or above **${failOn}**${unsuppressed.length ? ` (${plural(unsuppressed.length, 'FAIL')} below it)` : ''}.`,
+      `> No unsuppressed FAIL at or above **${failOn}**${sinceBaseline}${pool.length ? ` (${plural(pool.length, `${fresh}FAIL`)} below it)` : ''}.`,
     );
   }
   out.push(
@@ -125,19 +170,21 @@ function render(report: ScanReport, options: MarkdownOptions, maxRows: number): 
 
   const suppressedBy = (s: Severity): number =>
     report.findings.filter((f) => f.status === 'FAIL' && f.suppressed && f.severity === s).length;
+  const newBy = (s: Severity): number => report.findings.filter((f) => f.baseline === 'new' && f.severity === s).length;
   out.push(
     '',
     '### FAIL by severity',
     '',
     ...table(
-      ['Severity', 'FAIL', 'Suppressed', 'Fails the run'],
+      ['Severity', 'FAIL', ...(baseline ? ['New'] : []), 'Suppressed', 'Fails the run'],
       SEVERITIES.map((s) => [
         s,
         String(summary.failBySeverity[s]),
+        ...(baseline ? [String(newBy(s))] : []),
         String(suppressedBy(s)),
-        failOn !== 'none' && severityRank(s) <= severityRank(failOn) ? 'yes' : 'no',
+        failOn !== 'none' && severityRank(s) <= severityRank(failOn) ? (baseline ? 'if new' : 'yes') : 'no',
       ]),
-      ['l', 'r', 'r', 'l'],
+      ['l', 'r', ...(baseline ? (['r'] as const) : []), 'r', 'l'],
     ),
   );
   out.push('', '### By lifecycle phase', ...countsTable('Phase', PHASES, PHASE_LABELS, summary.byPhase));
@@ -147,10 +194,12 @@ function render(report: ScanReport, options: MarkdownOptions, maxRows: number): 
     ...countsTable('Dimension', DIMENSIONS, DIMENSION_LABELS, summary.byDimension),
   );
 
-  const heading = failOn === 'none' ? 'FAILs' : `FAILs at or above ${failOn}`;
+  if (baseline) out.push(...baselineSection(baseline, where, multiAccount ? 'Account/region' : 'Region', maxRows));
+
+  const heading = `${baseline ? 'New FAILs' : 'FAILs'}${failOn === 'none' ? '' : ` at or above ${failOn}`}`;
   out.push('', `### ${heading} (${listed.length})`, '');
   if (listed.length === 0) {
-    out.push(failOn === 'none' ? 'No unsuppressed FAIL.' : `None.`);
+    out.push(failOn === 'none' ? `No ${baseline ? 'new ' : ''}unsuppressed FAIL.` : `None.`);
   } else {
     const { rows, more } = capped(listed, maxRows, (f) => [
       f.severity,
@@ -162,13 +211,16 @@ function render(report: ScanReport, options: MarkdownOptions, maxRows: number): 
     out.push(...table(['Severity', 'Rule', 'Resource', multiAccount ? 'Account/region' : 'Region', 'Finding'], rows));
     if (more) out.push('', `…and ${more} more: see the JSON, SARIF or HTML report.`);
   }
-  const below = unsuppressed.length - listed.length;
+  const below = pool.length - listed.length;
   if (below > 0) {
     const failingSet = new Set(failing);
-    const bands = SEVERITIES.map((s) => [s, unsuppressed.filter((f) => f.severity === s && !failingSet.has(f)).length] as const)
+    const bands = SEVERITIES.map((s) => [s, pool.filter((f) => f.severity === s && !failingSet.has(f)).length] as const)
       .filter(([, n]) => n > 0)
       .map(([s, n]) => `${n} ${s}`);
-    out.push('', `${plural(below, 'more FAIL')} below the threshold (${bands.join(', ')}).`);
+    out.push('', `${plural(below, `more ${fresh}FAIL`)} below the threshold (${bands.join(', ')}).`);
+  }
+  if (persisting > 0) {
+    out.push('', `${plural(persisting, 'unsuppressed FAIL')} unchanged since the baseline ${persisting === 1 ? 'is' : 'are'} not listed: ${persisting === 1 ? 'it does' : 'they do'} not fail the run.`);
   }
 
   const suppressed = report.findings.filter((f) => f.status === 'FAIL' && f.suppressed);

@@ -1,6 +1,7 @@
 import type { Finding } from '../engine/finding.js';
 import { DIMENSIONS, PHASES, SEVERITIES, STATUSES } from '../engine/taxonomy.js';
 import { UsageError } from '../util/errors.js';
+import { findingKey } from './finding-identity.js';
 import { REPORT_SCHEMA_VERSION, sortFindings, summarise, type ScanReport } from './report.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,8 +24,9 @@ function findingProblem(f: unknown): string | undefined {
 }
 
 /**
- * Checks that `text` is a JSON report of this major schema version, well enough for a merge to recount it; one line
- * says what is wrong. A newer minor version only adds fields, which a merge carries over or drops.
+ * Checks that `text` is a JSON report of this major schema version, well enough for a merge to recount it or a
+ * baseline comparison to match its findings; one line says what is wrong. A newer minor version only adds fields,
+ * which a merge carries over or drops.
  */
 export function parseReport(text: string, source: string): ScanReport {
   let data: unknown;
@@ -39,7 +41,7 @@ export function parseReport(text: string, source: string): ScanReport {
   }
   if (major(data.schemaVersion) !== major(REPORT_SCHEMA_VERSION)) {
     throw new UsageError(
-      `${source} has report schemaVersion ${data.schemaVersion}; this mlaudit merges ${major(REPORT_SCHEMA_VERSION)}.x reports`,
+      `${source} has report schemaVersion ${data.schemaVersion}; this mlaudit reads ${major(REPORT_SCHEMA_VERSION)}.x reports`,
     );
   }
   const scan = data.scan;
@@ -85,10 +87,16 @@ function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
   });
 }
 
+/** An input's comparison with its own baseline says nothing about the merged estate, which may get its own. */
+function withoutBaseline(f: Finding): Finding {
+  if (f.baseline === undefined) return f;
+  const { baseline: _dropped, ...rest } = f;
+  return rest;
+}
+
 const byAccount = <T extends { account: string }>(items: T[]): T[] => items.sort((a, b) => a.account.localeCompare(b.account));
 
-/** The identity of a verdict: the same rule on the same resource in the same account and region. */
-export const findingKey = (f: Finding): string => [f.ruleId, f.resource.arn, f.account, f.region].join('\u0000');
+export { findingKey };
 
 /**
  * One report from many (shards of one scan, split by account or region), as if one scan had produced it: the union
@@ -96,7 +104,7 @@ export const findingKey = (f: Finding): string => [f.ruleId, f.resource.arn, f.a
  * finding (same rule, resource ARN, account and region), the first input's is kept.
  */
 export function mergeReports(reports: readonly ScanReport[], version: string): ScanReport {
-  const findings = sortFindings(unique(reports.flatMap((r) => r.findings), findingKey));
+  const findings = sortFindings(unique(reports.flatMap((r) => r.findings.map(withoutBaseline)), findingKey));
   const rules = unique(reports.flatMap((r) => r.rules), (r) => r.id).sort((a, b) => a.id.localeCompare(b.id));
   const accountErrors = byAccount(unique(reports.flatMap((r) => r.accountErrors ?? []), (e) => JSON.stringify(e)));
   const startedAt = reports.map((r) => r.scan.startedAt).sort()[0] ?? '';

@@ -4,6 +4,7 @@ import type { Rule } from '../engine/rule.js';
 import { DIMENSIONS, PHASES, SEVERITIES, STATUSES, type Dimension, type Phase, type Severity, type Status } from '../engine/taxonomy.js';
 import type { AccountFailure } from '../inventory/collect-accounts.js';
 import type { CollectionError, Inventory, SliceName } from '../inventory/model.js';
+import type { BaselineComparison } from './baseline.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0';
 
@@ -71,6 +72,8 @@ export interface ScanReport {
   /** Present only when some account could not be scanned; such accounts are also listed in scan.accounts. */
   accountErrors?: AccountError[];
   suppressions: { applied: number; expired: Suppression[] };
+  /** Present only when the run was compared with a baseline report (--baseline). */
+  baseline?: BaselineComparison;
 }
 
 const zeroStatus = (): StatusCounts => ({ FAIL: 0, ERROR: 0, PASS: 0 });

@@ -111,6 +111,8 @@ function result(f: Finding, ruleIndex: number | undefined): Record<string, unkno
     // The artifact is not a file in the repository, so upload-sarif cannot hash its lines: we give GitHub the
     // line hash it would otherwise compute, derived from rule and ARN, and an explicit key of our own.
     partialFingerprints: { primaryLocationLineHash: `${id.slice(0, 16)}:1`, 'mlauditResource/v1': id },
+    // SARIF wants it on every result or none: a baseline comparison marks every FAIL, and results are only FAILs.
+    ...(f.baseline ? { baselineState: f.baseline } : {}),
     ...(f.suppressed
       ? {
           suppressions: [
@@ -227,11 +229,24 @@ function buildLog(report: ScanReport, fails: readonly Finding[], truncation: Tru
           },
         ],
         results: fails.map((f) => result(f, index.get(f.ruleId))),
-        ...(truncation ? { properties: { truncated: true, failResults: truncation.total, resultsIncluded: truncation.kept } } : {}),
+        ...runProperties(report, truncation),
       },
     ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/**
+ * The fixed baseline FAILs are counted here, not given as results with `baselineState: "absent"`: GitHub code
+ * scanning ignores baselineState and would open (or keep open) an alert for each of them. It closes an alert by
+ * itself when the next upload of the same category no longer has the result.
+ */
+function runProperties(report: ScanReport, truncation: Truncation | undefined): Record<string, unknown> {
+  const properties = {
+    ...(truncation ? { truncated: true, failResults: truncation.total, resultsIncluded: truncation.kept } : {}),
+    ...(report.baseline ? { baseline: { source: report.baseline.source, ...report.baseline.counts } } : {}),
+  };
+  return Object.keys(properties).length ? { properties } : {};
 }
 
 const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

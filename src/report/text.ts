@@ -10,6 +10,7 @@ import {
   type Status,
 } from '../engine/taxonomy.js';
 import { terminalSafe, truncate } from '../util/sanitize.js';
+import type { BaselineComparison, BaselineFinding } from './baseline.js';
 import type { ScanReport } from './report.js';
 
 export interface TextOptions {
@@ -59,6 +60,34 @@ function where(f: Finding, multiAccount: boolean): string {
   return multiAccount ? `${f.account}/${f.region}` : f.region;
 }
 
+/** Past this many, fixed and unchecked baseline FAILs are counted, not listed: the JSON report has them all. */
+const MAX_BASELINE_LINES = 50;
+
+function baselineEntry(b: BaselineFinding, multiAccount: boolean): string {
+  return `${b.ruleId}  ${multiAccount ? `${b.account}/${b.region}` : b.region}  ${safe(b.resource.arn)}`;
+}
+
+function baselineLines(c: ChalkInstance, baseline: BaselineComparison, multiAccount: boolean): string[] {
+  const { counts } = baseline;
+  const lines = [
+    '',
+    c.bold(`Since baseline ${safe(baseline.source)} (scan finished ${safe(baseline.finishedAt)})`),
+    `  ${c.red(`${counts.new} new`)}, ${counts.unchanged} unchanged, ${c.green(`${counts.fixed} fixed`)}` +
+      `${counts.unknown ? `, ${c.yellow(`${counts.unknown} not checked`)} (ERROR now or not scanned: not counted as fixed)` : ''}` +
+      ' — only new FAILs count toward --fail-on',
+  ];
+  const list = <T extends BaselineFinding>(items: readonly T[], mark: string, extra: (t: T) => string = () => ''): void => {
+    for (const b of items.slice(0, MAX_BASELINE_LINES)) lines.push(`  ${mark} ${baselineEntry(b, multiAccount)}${extra(b)}`);
+    if (items.length > MAX_BASELINE_LINES) lines.push(`  …and ${items.length - MAX_BASELINE_LINES} more: see the JSON report`);
+  };
+  list(baseline.fixed, c.green('fixed'));
+  // A rule, account or region left out of this run is a choice, not news: counted, not listed.
+  list(baseline.unknown.filter((b) => b.reason === 'error'), c.yellow('unchecked'), () => c.dim(' (ERROR now)'));
+  const outside = baseline.unknown.filter((b) => b.reason === 'not-scanned').length;
+  if (outside) lines.push(`  ${c.dim(`${outside} baseline FAILs are of rules, accounts or regions this run did not scan`)}`);
+  return lines;
+}
+
 /** The terminal report: by lifecycle phase, then by each finding's primary responsible-AI dimension. */
 export function renderText(report: ScanReport, options: TextOptions): string {
   const c = painter(options.color);
@@ -101,7 +130,8 @@ export function renderText(report: ScanReport, options: TextOptions): string {
           const accepted = f.suppressed
             ? c.dim(` [suppressed: ${safe(f.suppressed.reason)}${f.suppressed.expires ? `, until ${f.suppressed.expires}` : ''}]`)
             : '';
-          lines.push(`          ${statusLabel(c, f.status)} ${c.dim(where(f, multiAccount))}  ${subject}${safe(f.message)}${accepted}`);
+          const isNew = f.baseline === 'new' ? `${c.red.bold('[new]')} ` : '';
+          lines.push(`          ${statusLabel(c, f.status)} ${c.dim(where(f, multiAccount))}  ${isNew}${subject}${safe(f.message)}${accepted}`);
         }
       }
     }
@@ -121,6 +151,8 @@ export function renderText(report: ScanReport, options: TextOptions): string {
       c.yellow(`  ! expired suppression (${s.expires}) no longer applies: ${s.rule} on ${safe(s.resource)} — ${safe(s.reason)}`),
     );
   }
+
+  if (report.baseline) lines.push(...baselineLines(c, report.baseline, multiAccount));
 
   const accountErrors = report.accountErrors ?? [];
   if (report.errors.length > 0 || accountErrors.length > 0) {

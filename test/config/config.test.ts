@@ -40,6 +40,11 @@ suppressions:
     });
   });
 
+  it('reads a baseline report file name', () => {
+    expect(parse('baseline: reports/previous.json\n').baseline).toBe('reports/previous.json');
+    expect(parse('').baseline).toBeUndefined();
+  });
+
   it('accepts an empty file', () => {
     expect(parse('')).toMatchObject({ suppressions: [], ruleOptions: {} });
   });
@@ -56,6 +61,9 @@ suppressions:
     ['not YAML', 'regions: [us-east-1', /is not valid YAML/],
     ['not a mapping', '- a\n- b', /must be a YAML mapping/],
     ['unknown top-level key', 'region: us-east-1', /unknown key 'region'/],
+    ['a misspelt baseline key', 'baseLine: previous.json', /unknown key 'baseLine' \(allowed: .*baseline/],
+    ['baseline not a file name', 'baseline: [a.json, b.json]', /baseline must be the file name of a JSON report/],
+    ['an empty baseline', 'baseline: ""', /baseline must be the file name/],
     ['regions not a list', 'regions: us-east-1', /regions must be a list of strings/],
     ['unknown rule in rules', 'rules: [no-such-rule]', /rules: unknown rule id 'no-such-rule'/],
     ['bad severity', 'failOn: severe', /failOn must be/],

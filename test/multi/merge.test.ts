@@ -113,7 +113,7 @@ describe('parseReport', () => {
     ['not JSON', '{"schemaVersion": ', /x.json is not valid JSON/],
     ['a SARIF file', JSON.stringify({ version: '2.1.0', runs: [] }), /x.json is not an mlaudit JSON report/],
     ['an inventory', JSON.stringify({ schemaVersion: 1, account: { id: A }, slices: {} }), /x.json is not an mlaudit JSON report/],
-    ['another major schema version', good.replace('"schemaVersion":"1.0"', '"schemaVersion":"2.0"'), /schemaVersion 2.0; this mlaudit merges 1.x reports/],
+    ['another major schema version', good.replace('"schemaVersion":"1.0"', '"schemaVersion":"2.0"'), /schemaVersion 2.0; this mlaudit reads 1.x reports/],
     ['no findings list', JSON.stringify({ ...JSON.parse(good), findings: {} }), /'findings' must be a list/],
     ['a finding with an unknown status', good.replace('"status":"FAIL"', '"status":"MAYBE"'), /finding 0 is malformed \(unknown status "MAYBE"\)/],
   ];

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.js';
 import type { ScanReport } from '../../src/report/report.js';
 import { CHROMIUM, chromiumAvailability, CHROMIUM_HINT, suiteEnabled } from './external-tools.js';
-import { DEMO, HOSTILE_NAME, hostileReport } from './report-fixtures.js';
+import { baselineReport, DEMO, HOSTILE_NAME, hostileReport } from './report-fixtures.js';
 
 const run = promisify(execFile);
 const enabled = suiteEnabled('Chromium', chromiumAvailability(), CHROMIUM_HINT);
@@ -168,6 +168,24 @@ describe.skipIf(!enabled)('HTML report in Chromium', () => {
     expect(text).toContain(Object.keys(fail.evidence ?? {})[0]);
     expect(text).toContain('Why it matters');
     expect(text).toContain('Remediation');
+    await page.close();
+  });
+
+  it('with a baseline, the "new since the baseline" filter shows exactly the new FAILs, and the fixed list shows a hostile name as text', async () => {
+    const path = join(dir, 'baseline.html');
+    const compared = baselineReport();
+    writeFileSync(path, renderHtml(compared, { failOn: 'high' }));
+    const { page, dialogs, problems } = await open(pathToFileURL(path).href);
+    const newFails = compared.findings.filter((f) => f.baseline === 'new');
+    await page.selectOption('select[name=status]', 'FAIL-new');
+    expect(await visibleRows(page).count()).toBe(newFails.length);
+    expect(await page.locator('#findings-table tbody tr.finding:visible[data-baseline="new"]').count()).toBe(newFails.length);
+    await page.click('button[type=reset]');
+    await expect.poll(() => visibleRows(page).count()).toBe(compared.findings.length);
+    expect(await page.locator('#baseline').innerText()).toContain(HOSTILE_NAME);
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
     await page.close();
   });
 

@@ -6,6 +6,7 @@ import { applySuppressions, SUPPRESS_REASON_TAG, SUPPRESS_TAG, tagIndex } from '
 import { SEVERITIES } from '../../src/engine/taxonomy.js';
 import { loadInventory } from '../../src/inventory/load.js';
 import type { Inventory } from '../../src/inventory/model.js';
+import { compareWithBaseline } from '../../src/report/baseline.js';
 import { buildReport, summarise, type ScanReport } from '../../src/report/report.js';
 
 export const DEMO = 'fixtures/demo-account.json';
@@ -90,4 +91,42 @@ export function largeReport(count: number): ScanReport {
     findings.push({ ...f, severity, resource: { ...f.resource, name, arn: `${f.resource.arn}-${i}` }, message: `${f.message} (copy ${i})` });
   }
   return { ...base, findings, summary: summarise(findings, base.rules.length) };
+}
+
+export const BASELINE_SOURCE = 'previous/mlaudit.json';
+/** The rule whose FAILs the baseline of `baselineReport` lacks: they are new. */
+export const NEW_RULE = 'notebook-root-disabled';
+
+/**
+ * The demo account compared with a baseline of it from an earlier run, in which: the FAILs of NEW_RULE were not yet
+ * there (new now); a resource with a hostile name FAILed and is gone now (fixed); a training job FAILed in the
+ * region whose training-job listing is denied now (not checked: ERROR); and a FAIL of an account this run does not
+ * scan (not checked: not scanned). Every other FAIL is unchanged.
+ */
+export function baselineReport(): ScanReport {
+  const current = demoReport();
+  const fails = current.findings.filter((f) => f.status === 'FAIL');
+  const pass = current.findings.find((f) => f.status === 'PASS' && f.resource.arn.includes(':notebook-instance/'));
+  const deniedListing = current.findings.find((f) => f.status === 'ERROR' && f.resource.arn.endsWith(':trainingJobs/*'));
+  const template = fails.find((f) => f.ruleId !== NEW_RULE);
+  if (!pass || !deniedListing || !template) throw new Error('the demo account needs a notebook PASS, a denied training-job listing and a FAIL');
+  const gone = `${pass.resource.arn.replace(/[^/]+$/, '')}${HOSTILE_NAME}`;
+  const previous: Finding[] = [
+    ...fails.filter((f) => f.ruleId !== NEW_RULE),
+    { ...pass, status: 'FAIL', resource: { ...pass.resource, arn: gone, name: HOSTILE_NAME } },
+    {
+      ...template,
+      ruleId: deniedListing.ruleId,
+      region: deniedListing.region,
+      resource: { arn: deniedListing.resource.arn.replace('trainingJobs/*', 'training-job/retired-job'), type: 'AWS::SageMaker::TrainingJob', name: 'retired-job' },
+    },
+    { ...template, account: '999988887777', resource: { ...template.resource, arn: template.resource.arn.replace('111122223333', '999988887777') } },
+  ];
+  const baseline: ScanReport = {
+    ...current,
+    scan: { ...current.scan, startedAt: '2026-02-23T10:00:00.000Z', finishedAt: '2026-02-23T10:00:05.000Z' },
+    findings: previous,
+    summary: summarise(previous, current.rules.length),
+  };
+  return compareWithBaseline(current, baseline, BASELINE_SOURCE);
 }

@@ -7,7 +7,7 @@ import { severityRank, type Severity } from '../../src/engine/taxonomy.js';
 import type { ScanReport } from '../../src/report/report.js';
 import { fingerprint, GITHUB_LIMITS, renderSarif } from '../../src/report/sarif.js';
 import { multitoolAvailability, MULTITOOL_HINT, runMultitool, suiteEnabled, type MultitoolReport } from './external-tools.js';
-import { demoReport, HOSTILE_NAME, hostileReport, largeReport, suppressedReport } from './report-fixtures.js';
+import { baselineReport, demoReport, HOSTILE_NAME, hostileReport, largeReport, suppressedReport } from './report-fixtures.js';
 import { describeErrors, SARIF_SCHEMA_PATH, sarifValidator } from './schema-validators.js';
 
 /** The parts of SARIF these tests read; the schema checks the rest. */
@@ -40,6 +40,7 @@ interface SarifResult {
   }[];
   partialFingerprints?: Record<string, string>;
   suppressions?: { kind: string; status?: string; justification?: string }[];
+  baselineState?: string;
 }
 
 const parse = (text: string): Sarif => JSON.parse(text) as Sarif;
@@ -49,6 +50,7 @@ const fails = (report: ScanReport) => report.findings.filter((f) => f.status ===
 const demo = demoReport();
 const suppressed = suppressedReport();
 const hostile = hostileReport();
+const baselined = baselineReport();
 
 /**
  * What GitHub code scanning requires beyond the schema; each violation makes it reject the whole upload (or, for
@@ -187,11 +189,35 @@ describe('SARIF for GitHub code scanning', () => {
   });
 });
 
+describe('SARIF with a baseline', () => {
+  const s = parse(renderSarif(baselined).text);
+
+  it('gives every result its baselineState, new or unchanged, as the spec wants (on all results or none)', () => {
+    const results = run(s).results;
+    expect(results).toHaveLength(fails(baselined).length);
+    expect(results.map((r) => r.baselineState)).toEqual(fails(baselined).map((f) => f.baseline));
+    expect(new Set(results.map((r) => r.baselineState))).toEqual(new Set(['new', 'unchanged']));
+    expect(githubProblems(s)).toEqual([]);
+  });
+
+  it('has no "absent" results for fixed FAILs (GitHub would open alerts for them): they are counted in the run properties', () => {
+    expect(run(s).results.some((r) => r.baselineState === 'absent')).toBe(false);
+    const fixedArn = baselined.baseline?.fixed[0]?.resource.arn ?? '';
+    expect(fixedArn).toContain(HOSTILE_NAME);
+    expect(run(s).results.some((r) => r.message.text?.includes(fixedArn))).toBe(false);
+    expect(run(s).properties).toEqual({ baseline: { source: baselined.baseline?.source, ...baselined.baseline?.counts } });
+  });
+
+  it('has no baselineState without a baseline', () => {
+    expect(run(parse(renderSarif(demo).text)).results.some((r) => 'baselineState' in r)).toBe(false);
+  });
+});
+
 describe('SARIF against the SARIF 2.1.0 JSON schema', () => {
   const validate = sarifValidator();
   it.skipIf(!validate)(`validates (schema from ${SARIF_SCHEMA_PATH})`, () => {
     if (!validate) return;
-    for (const [name, report] of Object.entries({ demo, suppressed, hostile, truncated: largeReport(60) })) {
+    for (const [name, report] of Object.entries({ demo, suppressed, hostile, baselined, truncated: largeReport(60) })) {
       const text = name === 'truncated' ? renderSarif(report, { maxResults: 25 }).text : renderSarif(report).text;
       expect(validate(JSON.parse(text)), `${name}:\n${describeErrors(validate.errors)}`).toBe(true);
     }
@@ -257,6 +283,7 @@ describe.skipIf(!multitool)('SARIF Multitool (validate --rule-kind "Gh;Sarif")',
     'the demo account': () => renderSarif(demo).text,
     'with suppressions': () => renderSarif(suppressed).text,
     'with hostile names': () => renderSarif(hostile).text,
+    'with a baseline': () => renderSarif(baselined).text,
     truncated: () => renderSarif(largeReport(60), { maxResults: 25 }).text,
     // A log GitHub rejects: shows that the tool runs its GitHub rules and that its output is read.
     'a result without locations': () => {
@@ -282,7 +309,7 @@ describe.skipIf(!multitool)('SARIF Multitool (validate --rule-kind "Gh;Sarif")',
     return r;
   };
 
-  it.each(['the demo account', 'with suppressions', 'with hostile names', 'truncated'])('reports zero errors for %s', (name) => {
+  it.each(['the demo account', 'with suppressions', 'with hostile names', 'with a baseline', 'truncated'])('reports zero errors for %s', (name) => {
     const report = reportFor(name);
     expect(report.errors, report.output).toEqual([]);
     // The one warning we accept: mlaudit has no public information URI to give yet.
