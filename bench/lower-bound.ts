@@ -11,6 +11,11 @@ export interface BoundInput {
   latencyMs: number;
   /** Summaries per List page (the collectors ask for 100). */
   pageSize?: number;
+  /**
+   * Calls of one operation in flight at once (the CLI's --concurrency, per operation and region): call i cannot be
+   * sent before call i - concurrency has been answered. Unlimited when absent.
+   */
+  concurrency?: number;
 }
 
 export interface BoundTerm {
@@ -66,8 +71,18 @@ function listOf(key: string, calls: Record<string, number>): string | undefined 
   return calls[list] !== undefined ? list : undefined;
 }
 
-/** Earliest issue times of `n` requests through a token bucket, each no earlier than `ready(i)`, in order. */
-function issueTimes(n: number, rule: RateRule | undefined, ready: (i: number) => number, sequentialMs = 0): number[] {
+/**
+ * Earliest issue times of `n` requests through a token bucket, each no earlier than `ready(i)`, in order, with at most
+ * `slots` in flight (each holds its slot for `latencyMs`).
+ */
+export function issueTimes(
+  n: number,
+  rule: RateRule | undefined,
+  ready: (i: number) => number,
+  sequentialMs = 0,
+  slots = Infinity,
+  latencyMs = 0,
+): number[] {
   const rate = rule && rule.rate > 0 ? rule.rate / 1000 : Infinity;
   const burst = rule && rule.rate > 0 ? rule.burst : Infinity;
   const out: number[] = [];
@@ -75,7 +90,7 @@ function issueTimes(n: number, rule: RateRule | undefined, ready: (i: number) =>
   let t = 0;
   let last = 0;
   for (let i = 0; i < n; i++) {
-    t = Math.max(t, ready(i), i > 0 ? (out[i - 1] ?? 0) + sequentialMs : 0);
+    t = Math.max(t, ready(i), i > 0 ? (out[i - 1] ?? 0) + sequentialMs : 0, i >= slots ? (out[i - slots] ?? 0) + latencyMs : 0);
     if (rate !== Infinity) {
       tokens = Math.min(burst, tokens + (t - last) * rate);
       last = t;
@@ -94,6 +109,7 @@ function issueTimes(n: number, rule: RateRule | undefined, ready: (i: number) =>
 export function lowerBound(input: BoundInput): { seconds: number; binding: BoundTerm; terms: BoundTerm[] } {
   const L = input.latencyMs;
   const pageSize = input.pageSize ?? 100;
+  const slots = input.concurrency ?? Infinity;
   const terms: BoundTerm[] = [];
   const ruleOf = (key: string): RateRule | undefined => {
     const [service = '', op = ''] = key.split(':');
@@ -120,11 +136,11 @@ export function lowerBound(input: BoundInput): { seconds: number; binding: Bound
     }
     if (pages) {
       // Describes of one page's resources can start when that page arrives.
-      const issued = issueTimes(n, rule, (i) => pages[Math.min(pages.length - 1, Math.floor(i / pageSize))] ?? 0);
+      const issued = issueTimes(n, rule, (i) => pages[Math.min(pages.length - 1, Math.floor(i / pageSize))] ?? 0, 0, slots, L);
       done = (issued.at(-1) ?? 0) + L;
       terms.push({ what: `${key}: ${n} calls, pipelined after the pages of ${list}`, seconds: done / 1000 });
     } else {
-      const issued = issueTimes(n, rule, () => depth * L);
+      const issued = issueTimes(n, rule, () => depth * L, 0, slots, L);
       done = (issued.at(-1) ?? 0) + L;
       terms.push({ what: `${key}: ${n} calls after ${depth} dependent round trip(s)`, seconds: done / 1000 });
     }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
 import { ClientFactory } from '../src/aws/client-factory.js';
-import { collectInventory } from '../src/inventory/collect.js';
+import { collectInventory, DEFAULT_CONCURRENCY } from '../src/inventory/collect.js';
 import { serialiseInventory } from '../src/inventory/load.js';
 import { KIND_SHARES } from './fake-estate.js';
 import {
@@ -256,7 +256,8 @@ async function main(): Promise<void> {
     const first = await runCli(server, cliArgs, workDir, 'first');
     const firstRecords = server.requests.splice(0);
     const calls = analyse(firstRecords);
-    const bound = lowerBound({ calls: calls.byOperation, rules: rateRules, latencyMs });
+    const concurrency = values.concurrency ? Number(values.concurrency) : DEFAULT_CONCURRENCY;
+    const bound = lowerBound({ calls: calls.byOperation, rules: rateRules, latencyMs, concurrency });
     const failedCalls = first.report.errors.length;
     const throttledFailures = first.report.errors.filter((e) => e.kind === 'throttled').length;
     const describesRepeated = firstRecords.length > 0 ? calls.repeatedCalls : 0;
@@ -280,7 +281,7 @@ async function main(): Promise<void> {
       exitCode: first.exitCode,
       latencyMs,
       rateRules: rateRules.map((r) => `${r.pattern}=${r.rate === 0 ? 'off' : `${r.rate}:${r.burst}`}`).join(','),
-      concurrency: values.concurrency ? Number(values.concurrency) : 'default',
+      concurrency,
       ...(values.timeline ? { timeline: timeline(firstRecords), lowerBoundTerms: bound.terms.slice(0, 8) } : {}),
     };
     if (first.report.errors.length) log(`errors: ${JSON.stringify(first.report.errors.slice(0, 5))}`);
