@@ -37,8 +37,12 @@ export interface BaselineComparison {
   unknown: UnknownBaselineFinding[];
 }
 
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** The loader checks a baseline finding's identity and severity; its resource's type and name may be missing. */
 function entry(f: Finding): BaselineFinding {
-  return { ruleId: f.ruleId, resource: { ...f.resource }, account: f.account, region: f.region, severity: f.severity };
+  const resource = { arn: f.resource.arn, type: text(f.resource.type), name: text(f.resource.name) };
+  return { ruleId: f.ruleId, resource, account: f.account, region: f.region, severity: f.severity };
 }
 
 const regionAffected = (a: string, b: string): boolean => a === b || a === GLOBAL_REGION || b === GLOBAL_REGION;

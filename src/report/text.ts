@@ -64,7 +64,8 @@ function where(f: Finding, multiAccount: boolean): string {
 const MAX_BASELINE_LINES = 50;
 
 function baselineEntry(b: BaselineFinding, multiAccount: boolean): string {
-  return `${b.ruleId}  ${multiAccount ? `${b.account}/${b.region}` : b.region}  ${safe(b.resource.arn)}`;
+  // A baseline FAIL that was not checked may name a rule, account or region this run does not know: all inert.
+  return `${safe(b.ruleId)}  ${safe(multiAccount ? `${b.account}/${b.region}` : b.region)}  ${safe(b.resource.arn)}`;
 }
 
 function baselineLines(c: ChalkInstance, baseline: BaselineComparison, multiAccount: boolean): string[] {

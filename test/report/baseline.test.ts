@@ -156,6 +156,14 @@ describe('compareWithBaseline', () => {
     expect(exitCodeFor(current.findings, 0, HIGH)).toBe(1);
   });
 
+  it('lists a fixed FAIL of a hand-made baseline whose resource has only an ARN with an empty type and name', () => {
+    const before = scan([{ name: 'gone', rootAccess: true }]);
+    const bare = withFindings(before, (f) => ({ ...f, resource: { arn: f.resource.arn } as Finding['resource'] }));
+    expect(compare(scan([]), bare).baseline?.fixed.map((b) => b.resource)).toEqual([
+      { arn: sagemakerArn('notebook-instance', 'gone'), type: '', name: '' },
+    ]);
+  });
+
   it('a baseline finding twice (a merged baseline) is matched once', () => {
     const before = scan([{ name: 'gone', rootAccess: true }]);
     const twice = { ...before, findings: [...before.findings, ...before.findings] };
