@@ -21,7 +21,7 @@ import type { Inventory, SliceName } from '../inventory/model.js';
 import { sliceClosure, SLICES } from '../inventory/slices.js';
 import { compareWithBaseline } from '../report/baseline.js';
 import { renderHtml } from '../report/html.js';
-import { renderJson } from '../report/json.js';
+import { renderJson, renderJsonChunks } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { buildReport, type ScanReport } from '../report/report.js';
 import { renderSarif } from '../report/sarif.js';
@@ -29,7 +29,7 @@ import { renderText } from '../report/text.js';
 import { CredentialsError, UsageError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { nothingScanned, parseAccountFlags, resolveTargets, type AccountFlags, type AccountPlan } from './accounts.js';
-import { assertWritable, writeFileAtomic } from './output-files.js';
+import { assertWritable, writeChunksAtomic, writeFileAtomic } from './output-files.js';
 import {
   parseDuration,
   parseFormats,
@@ -311,6 +311,12 @@ export async function scanCommand(cliFlags: ScanFlags, io: ScanIo): Promise<numb
   const report = baseline ? compareWithBaseline(built, baseline.report, baseline.source) : built;
 
   for (const target of plan.targets) {
+    if (target.format === 'json') {
+      // Written in pieces: at 100,000 resources the JSON report is longer than the longest string V8 allows.
+      if (target.path) writeChunksAtomic(target.path, renderJsonChunks(report));
+      else for (const chunk of renderJsonChunks(report)) io.stdout.write(chunk);
+      continue;
+    }
     const { text, warnings } = render(report, target, plan, flags.showPass ?? false);
     for (const w of warnings) io.stderr.write(`mlaudit: warning: ${w}\n`);
     if (target.path) writeFileAtomic(target.path, text);
