@@ -113,19 +113,19 @@ function result(f: Finding, ruleIndex: number | undefined): Record<string, unkno
     partialFingerprints: { primaryLocationLineHash: `${id.slice(0, 16)}:1`, 'mlauditResource/v1': id },
     // SARIF wants it on every result or none: a baseline comparison marks every FAIL, and results are only FAILs.
     ...(f.baseline ? { baselineState: f.baseline } : {}),
-    ...(f.suppressed
-      ? {
-          suppressions: [
-            {
-              // A config entry lives outside the resource; an owner's tag lives on it, like a source comment.
-              kind: f.suppressed.source === 'config' ? 'external' : 'inSource',
-              status: 'accepted',
-              justification: f.suppressed.reason,
-              ...(f.suppressed.expires ? { properties: { expires: f.suppressed.expires } } : {}),
-            },
-          ],
-        }
-      : {}),
+    // Every FAIL was checked against the suppressions, and SARIF wants the property on all results or none: an empty
+    // array says "checked, not suppressed".
+    suppressions: f.suppressed
+      ? [
+          {
+            // A config entry lives outside the resource; an owner's tag lives on it, like a source comment.
+            kind: f.suppressed.source === 'config' ? 'external' : 'inSource',
+            status: 'accepted',
+            justification: f.suppressed.reason,
+            ...(f.suppressed.expires ? { properties: { expires: f.suppressed.expires } } : {}),
+          },
+        ]
+      : [],
     properties: {
       account: f.account,
       region: f.region,

@@ -176,7 +176,9 @@ describe('SARIF for GitHub code scanning', () => {
         { kind: 'inSource', status: 'accepted', justification: 'Owner accepts: batch only' },
       ]),
     );
-    expect(results.filter((r) => !r.suppressions)).toHaveLength(fails(suppressed).length - suppressed.summary.suppressed);
+    // SARIF: suppressions on every result or on none; an empty array means checked and not suppressed.
+    expect(results.filter((r) => r.suppressions === undefined)).toEqual([]);
+    expect(results.filter((r) => r.suppressions?.length === 0)).toHaveLength(fails(suppressed).length - suppressed.summary.suppressed);
   });
 
   it('keeps hostile resource names out of URIs and fingerprints but in messages as data', () => {
