@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { parseConfig } from '../../src/config/config.js';
@@ -83,5 +84,20 @@ suppressions:
     expect(caught).toBeInstanceOf(UsageError);
     expect((caught as Error).message).toMatch(message);
     expect((caught as Error).message).not.toContain('\n');
+  });
+});
+
+describe('the README example config', () => {
+  it('is a valid config file with the documented effect', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration and suppressions'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(yaml, 'README has no yaml example under Configuration and suppressions').toBeDefined();
+    const config = parse(yaml ?? '');
+    expect(config.ruleOptions['notebook-idle']).toEqual({ maxIdleDays: 14 });
+    expect(config.suppressions).toEqual([
+      expect.objectContaining({ rule: 'endpoint-multi-instance', expires: '2027-03-31', account: '111122223333' }),
+    ]);
+    expect(config.baseline).toBe('mlaudit-previous.json');
   });
 });
