@@ -44,6 +44,8 @@ export interface ClassifiedError {
 interface SdkErrorLike {
   name?: unknown;
   Code?: unknown;
+  /** Node's system error code (ECONNRESET, ETIMEDOUT) on network failures. */
+  code?: unknown;
   message?: unknown;
   $metadata?: { httpStatusCode?: number };
 }
@@ -56,7 +58,15 @@ function oneLine(text: string): string {
 
 export function classifyError(err: unknown): ClassifiedError {
   const e = (typeof err === 'object' && err !== null ? err : {}) as SdkErrorLike;
-  const code = typeof e.name === 'string' && e.name !== 'Error' ? e.name : typeof e.Code === 'string' ? e.Code : 'Error';
+  // The SDK names a dropped connection and a request timeout alike `TimeoutError`; Node's code tells them apart.
+  const network = (e.name === 'TimeoutError' || e.name === 'Error') && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code);
+  const code = network
+    ? (e.code as string)
+    : typeof e.name === 'string' && e.name !== 'Error'
+      ? e.name
+      : typeof e.Code === 'string'
+        ? e.Code
+        : 'Error';
   const message = oneLine(typeof e.message === 'string' ? e.message : String(err));
   const httpStatus = e.$metadata?.httpStatusCode;
   const base = { code, message, ...(httpStatus !== undefined ? { httpStatus } : {}) };

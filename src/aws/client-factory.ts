@@ -99,6 +99,9 @@ export class ClientFactory {
     this.handler = new NodeHttpHandler({
       connectionTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      // Without it the handler only logs a warning when the timeout passes, and a socket that never answers holds
+      // its call, and the scan, forever.
+      throwOnRequestTimeout: true,
       httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
       httpsAgent: new https.Agent({ keepAlive: true, maxSockets }),
     });
@@ -149,6 +152,17 @@ export class ClientFactory {
   }
 }
 
+/**
+ * A page that hands back the very token it was asked with. The SDK's paginators would ask for it again, and again:
+ * a listing that never ends. It fails instead, so the collector records that slice as unreadable.
+ */
+export class PaginationLoopError extends Error {
+  override name = 'PaginationLoop';
+}
+
+/** The pagination tokens of the read operations: NextToken, and Marker for IAM. */
+const PAGE_TOKENS = ['NextToken', 'Marker'] as const;
+
 function callKey(context: HandlerExecutionContext): string {
   const { client, operation } = operationOf(context);
   return `${CLIENT_SERVICES[client] ?? client}:${operation}`;
@@ -168,6 +182,21 @@ function installMiddleware(stack: MiddlewareStack<object, object>, factory: Clie
     }
   };
   stack.add(countCalls, { step: 'initialize', priority: 'low', name: 'mlauditCallCounter' });
+
+  // Inside the call counter, so that a loop counts as a failed call.
+  const stopPageLoops: InitializeMiddleware<object, object> = (next, context) => async (args: InitializeHandlerArguments<object>) => {
+    const out = await next(args);
+    const input = args.input as Record<string, unknown>;
+    const output = out.output as Record<string, unknown>;
+    for (const field of PAGE_TOKENS) {
+      const sent = input[field];
+      if (typeof sent === 'string' && sent !== '' && output[field] === sent) {
+        throw new PaginationLoopError(`${callKey(context)} returned the ${field} it was sent: its pages would repeat forever`);
+      }
+    }
+    return out;
+  };
+  stack.add(stopPageLoops, { step: 'initialize', priority: 'low', name: 'mlauditPageLoopStop' });
 
   // The deserialize step runs once per HTTP attempt, inside the retry loop.
   const countAttempts: DeserializeMiddleware<object, object> = (next, context) => async (args: DeserializeHandlerArguments<object>) => {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { RULES } from '../../rules/index.js';
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_REQUEST_TIMEOUT_MS } from '../aws/client-factory.js';
 import { assertRulesValid } from '../engine/validate-rules.js';
 import { DEFAULT_CONFIG_FILE } from '../config/config.js';
 import { EXIT } from '../engine/exit-code.js';
@@ -47,6 +48,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('-p, --profile <name>', 'AWS profile from ~/.aws/config')
     .option('--endpoint-url <url>', 'send every AWS call to this endpoint (an emulator, a VPC endpoint)')
     .option('--concurrency <n>', 'API calls in flight per operation and region', String(DEFAULT_CONCURRENCY))
+    .option('--request-timeout <seconds>', 'give up on an API call attempt that has not answered after this long', String(DEFAULT_REQUEST_TIMEOUT_MS / 1000))
+    .option('--max-attempts <n>', 'attempts per API call (throttled, failed or timed out) before its data counts as unreadable', String(DEFAULT_MAX_ATTEMPTS))
     .option('--cache-dir <dir>', 'keep Describe results of finished jobs here between scans (default: $XDG_CACHE_HOME/mlaudit or ~/.cache/mlaudit)')
     .option('--no-cache', 'describe every resource, neither reading nor writing the rescan cache')
     .option('--since <duration>', 'only jobs created within this window (e.g. 30d, 12h)', `${DEFAULT_SINCE_DAYS}d`)

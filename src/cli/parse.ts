@@ -37,6 +37,15 @@ export function parsePositiveInt(value: string, flag: string, max = 1_000_000): 
   return n;
 }
 
+/** A positive number of seconds, fractions allowed (`20`, `0.5`). */
+export function parseSeconds(value: string, flag: string, max: number): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > max) {
+    throw new UsageError(`invalid value '${value}' for ${flag}; expected a number of seconds above 0, at most ${max}`);
+  }
+  return n;
+}
+
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
 /** `90d`, `12h`, `2w`, `30m` → milliseconds. */

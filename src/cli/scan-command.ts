@@ -35,6 +35,7 @@ import {
   parseFormats,
   parsePositiveInt,
   parseRegions,
+  parseSeconds,
   parseSeverityOrNone,
   type OutputTarget,
 } from './parse.js';
@@ -50,6 +51,9 @@ export interface ScanFlags extends AccountFlags {
   profile?: string;
   endpointUrl?: string;
   concurrency: string;
+  /** Seconds; the client factory's default when absent. */
+  requestTimeout?: string;
+  maxAttempts?: string;
   since: string;
   maxJobs: string;
   rules: string[];
@@ -138,6 +142,9 @@ async function collect(flags: ScanFlags, needs: SliceName[], io: ScanIo, account
   const regions = await scanRegions(flags, io);
   const home = regions[0] ?? 'us-east-1';
   const concurrency = parsePositiveInt(flags.concurrency, '--concurrency', 256);
+  const requestTimeoutMs =
+    flags.requestTimeout !== undefined ? parseSeconds(flags.requestTimeout, '--request-timeout', 3600) * 1000 : undefined;
+  const maxAttempts = flags.maxAttempts !== undefined ? parsePositiveInt(flags.maxAttempts, '--max-attempts', 20) : undefined;
   const sinceMs = parseDuration(flags.since, '--since');
   const maxJobs = parsePositiveInt(flags.maxJobs, '--max-jobs');
   // One set of counters for every account's clients: the progress line and the benchmark see the whole scan.
@@ -147,6 +154,8 @@ async function collect(flags: ScanFlags, needs: SliceName[], io: ScanIo, account
     // --concurrency bounds each operation (see collect.ts), and a dozen SageMaker operations run at once: sockets
     // for all of them, or calls would queue for a socket and count that wait against their connect timeout.
     maxSockets: concurrency * 16,
+    ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+    ...(maxAttempts !== undefined ? { maxAttempts } : {}),
     ...(flags.debug ? { debug: (line: string) => io.stderr.write(`debug: ${line}\n`) } : {}),
     stats: new CallStats(),
   };

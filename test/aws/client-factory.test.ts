@@ -1,6 +1,12 @@
-import { DeleteEndpointCommand, DescribeEndpointCommand, UpdateNotebookInstanceCommand } from '@aws-sdk/client-sagemaker';
+import {
+  DeleteEndpointCommand,
+  DescribeEndpointCommand,
+  paginateListEndpoints,
+  UpdateNotebookInstanceCommand,
+} from '@aws-sdk/client-sagemaker';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClientFactory } from '../../src/aws/client-factory.js';
+import { startFakeAwsServer } from '../../bench/fake-aws-server.js';
+import { ClientFactory, PaginationLoopError } from '../../src/aws/client-factory.js';
 import { ReadOnlyViolationError } from '../../src/aws/read-only-guard.js';
 import { startLocalServer } from '../support/local-server.js';
 
@@ -72,6 +78,38 @@ describe('retries', () => {
     await expect(
       factory.get('sagemaker', 'us-east-1').send(new DescribeEndpointCommand({ EndpointName: 'ep' })),
     ).rejects.toThrow();
+    expect(server.requests).toHaveLength(2);
+    expect(factory.stats.failed).toBe(1);
+  });
+});
+
+describe('request timeout', () => {
+  it('gives up on an attempt that is never answered, and on the call after its attempts', async () => {
+    const server = await startFakeAwsServer({
+      resources: 1,
+      latencyMs: 0,
+      rateRules: [],
+      faults: [{ operation: 'sagemaker:DescribeEndpoint', fault: { kind: 'hang' } }],
+    });
+    const factory = new ClientFactory({ credentials, endpointUrl: server.url, requestTimeoutMs: 200, maxAttempts: 2 });
+    cleanups.push(() => factory.destroy(), () => server.close());
+    const call = factory.get('sagemaker', 'us-east-1').send(new DescribeEndpointCommand({ EndpointName: 'ep-000000' }));
+    await expect(call).rejects.toMatchObject({ name: 'TimeoutError', code: 'ETIMEDOUT' });
+    expect(server.requests).toHaveLength(2);
+    expect(factory.stats.failed).toBe(1);
+  });
+});
+
+describe('pagination loops', () => {
+  it('fails a page that returns the token it was sent, where the paginator would ask for it forever', async () => {
+    const { server, factory } = await setup((req) => {
+      const sent = (JSON.parse(req.body) as { NextToken?: string }).NextToken;
+      return { status: 200, body: JSON.stringify({ Endpoints: [], NextToken: sent ?? 'page-2' }) };
+    });
+    const pages = async () => {
+      for await (const page of paginateListEndpoints({ client: factory.get('sagemaker', 'us-east-1') }, {})) void page;
+    };
+    await expect(pages()).rejects.toBeInstanceOf(PaginationLoopError);
     expect(server.requests).toHaveLength(2);
     expect(factory.stats.failed).toBe(1);
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { collectList, parseDuration, parseFormats, parsePositiveInt, parseRegions, parseSeverityOrNone } from '../../src/cli/parse.js';
+import {
+  collectList,
+  parseDuration,
+  parseFormats,
+  parsePositiveInt,
+  parseRegions,
+  parseSeconds,
+  parseSeverityOrNone,
+} from '../../src/cli/parse.js';
 import { UsageError } from '../../src/util/errors.js';
 
 describe('option parsing', () => {
@@ -39,6 +47,14 @@ describe('option parsing', () => {
     expect(() => parsePositiveInt('0', '--concurrency', 256)).toThrow(UsageError);
     expect(() => parsePositiveInt('1000', '--concurrency', 256)).toThrow(/1 to 256/);
     expect(() => parsePositiveInt('4.5', '--concurrency', 256)).toThrow(UsageError);
+  });
+
+  it('parses seconds, fractions included, above 0 and up to a bound', () => {
+    expect(parseSeconds('20', '--request-timeout', 3600)).toBe(20);
+    expect(parseSeconds('0.5', '--request-timeout', 3600)).toBe(0.5);
+    for (const bad of ['0', '0.0', '-1', '1e3', '3601', '5s', '']) {
+      expect(() => parseSeconds(bad, '--request-timeout', 3600), bad).toThrow(/invalid value .* for --request-timeout/);
+    }
   });
 
   describe('formats', () => {

@@ -23,8 +23,8 @@ import type { Budget, Notification } from '@aws-sdk/client-budgets';
 import type { Estate } from '../../bench/fake-estate.js';
 import { FakeAwsError, type OperationEntry, type OperationHandler } from '../../bench/fake-operations.js';
 
-/** Resources in the populated region: at least one of every generated kind, two endpoints, few enough to be quick. */
-export const RESOURCES = 40;
+/** Resources in the populated region: at least one of every generated kind, few enough for a scan to be quick. */
+export const RESOURCES = 18;
 export const REGION = 'us-east-1';
 /** A seed whose estate has a notebook with a lifecycle configuration (so DescribeNotebookInstanceLifecycleConfig runs). */
 export const SEED = 1;

@@ -147,7 +147,9 @@ export async function scanInProcess(server: FakeAwsServer, flags: Partial<ScanFl
 /** A real `bin/mlaudit scan` child process (dist/ is built by the test setup), with only the environment given. */
 export function runCli(server: FakeAwsServer | undefined, args: readonly string[], env: NodeJS.ProcessEnv = CREDENTIALS): Promise<ScanResult> {
   const home = mkdtempSync(join(tmpdir(), 'mlaudit-fault-home-'));
-  const argv = [join(ROOT, 'bin/mlaudit'), 'scan', ...(server ? baseArgs(server) : []), '--region', REGION, ...args];
+  // The estate's region, unless the test names its own (--region, --all-regions).
+  const region = args.some((a) => a === '--region' || a === '--all-regions') ? [] : ['--region', REGION];
+  const argv = [join(ROOT, 'bin/mlaudit'), 'scan', ...(server ? baseArgs(server) : []), ...region, ...args];
   const child = spawn(process.execPath, argv, {
     cwd: home,
     // Nothing from the developer's environment: no real profile, no instance metadata, no proxy.
