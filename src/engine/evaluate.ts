@@ -198,26 +198,25 @@ function evaluateRule(
   // One copy of the rule's taxonomy for all its findings (frozen: no report may edit one finding's through another).
   const dimensions = Object.freeze([...rule.dimensions]) as Dimension[];
   const pillars = Object.freeze([...(rule.pillars ?? [])]) as Pillar[];
+  // Keys in the report's order, each shape one object literal: no object spread and no property added afterwards
+  // (either makes V8 copy or grow the object), since a scan of 100,000 resources makes over half a million findings.
   const toFinding = (r: RuleResult): Finding => {
-    // Keys in the report's order; optional ones added only when present, without object spread (hot path).
-    const f: Finding = {
-      ruleId: rule.id,
-      title: rule.title,
-      status: r.status,
-      severity: rule.severity,
-      kind: rule.kind,
-      phase: rule.phase,
-      dimensions,
-      pillars,
-      resource: { arn: r.resource.arn, type: r.resource.resourceType, name: r.resource.name },
-      account: accountId,
-      region: r.resource.region,
-      message: r.message,
-    } as Finding;
-    if (r.messageId) f.messageId = r.messageId;
-    if (r.evidence) f.evidence = r.evidence;
-    f.remediation = rule.remediation.summary;
-    return f;
+    const { status, message, messageId, evidence } = r;
+    const { id: ruleId, title, severity, kind, phase } = rule;
+    const resource = { arn: r.resource.arn, type: r.resource.resourceType, name: r.resource.name };
+    const region = r.resource.region;
+    const remediation = rule.remediation.summary;
+    const account = accountId;
+    if (messageId) {
+      if (evidence) {
+        return { ruleId, title, status, severity, kind, phase, dimensions, pillars, resource, account, region, message, messageId, evidence, remediation };
+      }
+      return { ruleId, title, status, severity, kind, phase, dimensions, pillars, resource, account, region, message, messageId, remediation };
+    }
+    if (evidence) {
+      return { ruleId, title, status, severity, kind, phase, dimensions, pillars, resource, account, region, message, evidence, remediation };
+    }
+    return { ruleId, title, status, severity, kind, phase, dimensions, pillars, resource, account, region, message, remediation };
   };
 
   const scope = blockingSlices(rule);
