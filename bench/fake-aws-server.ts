@@ -107,6 +107,8 @@ export type Fault =
   | { kind: 'reset' }
   /** No response ever: the socket stays open until the client gives up (or the server closes). */
   | { kind: 'hang' }
+  /** The real response's headers and the first half of its body, then nothing more on an open socket. */
+  | { kind: 'stall' }
   /** The real output, changed before it is encoded: a NextToken that loops, a page of thousands. */
   | { kind: 'edit'; edit: (output: Record<string, unknown>, input: Record<string, unknown>) => Record<string, unknown> };
 
@@ -154,8 +156,8 @@ class ActiveFault {
   }
 }
 
-/** A reply that is not an HTTP response. */
-type Drop = { drop: 'reset' | 'hang' };
+/** A reply that is not a whole HTTP response. */
+type Drop = { drop: 'reset' | 'hang' } | { drop: 'stall'; response: WireResponse };
 
 export interface RequestRecord {
   /** Milliseconds since the server started (arrival time). */
@@ -303,6 +305,10 @@ export async function startFakeAwsServer(options: FakeAwsServerOptions): Promise
         case 'raw':
           response = { status: fault.status, headers: { 'content-type': fault.contentType ?? 'text/html' }, body: fault.body };
           break;
+        case 'stall':
+          response = succeed();
+          record.status = response.status;
+          return { drop: 'stall', response };
         case 'truncate': {
           const whole = succeed();
           response = { ...whole, body: whole.body.slice(0, fault.bytes ?? Math.floor(whole.body.length / 2)) };
@@ -328,8 +334,13 @@ export async function startFakeAwsServer(options: FakeAwsServerOptions): Promise
         reply = { status: 500, headers: { 'content-type': 'text/plain' }, body: `fake aws: ${String(err)}` };
       }
       if ('drop' in reply) {
-        // A hung request keeps its socket until the client times out or close() ends every connection.
+        // A hung or stalled request keeps its socket until the client times out or close() ends every connection.
         if (reply.drop === 'reset') req.socket.destroy();
+        if (reply.drop === 'stall') {
+          const { status, headers, body } = reply.response;
+          res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+          res.write(body.slice(0, Math.floor(body.length / 2)));
+        }
         return;
       }
       const out = reply;

@@ -81,7 +81,9 @@ export function classifyError(err: unknown): ClassifiedError {
   if (httpStatus === 501 || code === 'NotImplemented' || code === 'UnknownOperationException') {
     return { ...base, kind: 'not-implemented', credentials: false };
   }
-  if (code === 'SyntaxError' || /Unexpected token|is not valid JSON|Deserialization error/i.test(message)) {
+  // A body cut off by a timeout carries the deserializer's note too, but it is a timeout, not an unreadable answer.
+  const timedOut = e.name === 'TimeoutError';
+  if (!timedOut && (code === 'SyntaxError' || /Unexpected token|is not valid JSON|Deserialization error/i.test(message))) {
     return {
       ...base,
       code: httpStatus !== undefined ? `HTTP${httpStatus}` : 'MalformedResponse',

@@ -102,6 +102,8 @@ export class ClientFactory {
       // Without it the handler only logs a warning when the timeout passes, and a socket that never answers holds
       // its call, and the scan, forever.
       throwOnRequestTimeout: true,
+      // The request timeout ends when the response headers arrive; a body that stops halfway needs this one.
+      socketTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
       httpsAgent: new https.Agent({ keepAlive: true, maxSockets }),
     });

@@ -98,6 +98,20 @@ describe('request timeout', () => {
     expect(server.requests).toHaveLength(2);
     expect(factory.stats.failed).toBe(1);
   });
+
+  it('gives up on a response whose body stops halfway', async () => {
+    const server = await startFakeAwsServer({
+      resources: 1,
+      latencyMs: 0,
+      rateRules: [],
+      faults: [{ operation: 'sagemaker:DescribeEndpoint', fault: { kind: 'stall' } }],
+    });
+    const factory = new ClientFactory({ credentials, endpointUrl: server.url, requestTimeoutMs: 200, maxAttempts: 2 });
+    cleanups.push(() => factory.destroy(), () => server.close());
+    const call = factory.get('sagemaker', 'us-east-1').send(new DescribeEndpointCommand({ EndpointName: 'ep-000000' }));
+    await expect(call).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(server.requests).toHaveLength(2);
+  });
 });
 
 describe('pagination loops', () => {

@@ -115,6 +115,22 @@ describe('HTTP 500 and 503', () => {
   });
 });
 
+describe('a response that stops halfway through its body', () => {
+  it('each attempt ends at --request-timeout of silence, and the resource is ERROR once the attempts run out', async () => {
+    const notebook = arn('notebook-instance', 'nb-000000');
+    const result = await scanWith([{ operation: 'sagemaker:DescribeNotebookInstance', fault: { kind: 'stall' } }], {
+      requestTimeout: '0.5',
+      maxAttempts: '2',
+    });
+    expect(requestsOf('sagemaker:DescribeNotebookInstance')).toHaveLength(2);
+    expectGap(baseline, result, {
+      operations: ['sagemaker:DescribeNotebookInstance'],
+      code: 'TimeoutError',
+      resourceArns: [notebook],
+    });
+  });
+});
+
 describe('malformed and truncated bodies', () => {
   const cases: [string, string, Record<string, string> | undefined, Fault][] = [
     ['a listing that is not JSON', 'sagemaker:ListEndpointConfigs', undefined, { kind: 'raw', status: 200, contentType: 'application/x-amz-json-1.1', body: '{"EndpointConfigs": [{"EndpointConfigName": ' }],
