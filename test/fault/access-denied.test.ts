@@ -64,6 +64,17 @@ describe('AccessDenied on each operation the collectors use', () => {
     for (const e of report.errors) expect(slices).toContain(e.slice);
   });
 
+  const together: [string, string, (op: string) => boolean][] = [
+    ['every SageMaker Describe', 'sagemaker:Describe*', (op) => op.startsWith('sagemaker:Describe')],
+    ['every IAM read', 'iam:*', (op) => op.startsWith('iam:')],
+  ];
+  it.each(together)('%s denied at once', async (_what, pattern, matches) => {
+    const operations = SCANNED_OPERATIONS.filter(matches);
+    const report = expectGap(baseline, await deny(pattern), { operations, kind: 'access-denied' });
+    // Each of them was refused (a call made only after another succeeded is not).
+    expect(new Set(report.errors.map((e) => e.operation)).size).toBeGreaterThan(1);
+  });
+
   const unread = COLLECTOR_OPERATIONS.filter((op) => !SCANNED_OPERATIONS.includes(op));
   it.each(unread)('%s (its slice is read by no rule): never called, so denying it changes nothing', async (operation) => {
     const result = await deny(operation);
