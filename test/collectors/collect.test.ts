@@ -131,7 +131,7 @@ describe('collectInventory', () => {
     expect(inventory.regions).toEqual(['us-east-1', 'eu-west-1']);
     expect(inventory.collectedAt).toBe('2025-05-01T12:00:00.000Z');
     // kmsKeys pulls in the slices whose resources reference keys; nothing else is collected.
-    expect(Object.keys(inventory.slices).sort()).toEqual(['endpointConfigs', 'featureGroups', 'kmsKeys', 'notebookInstances', 'trainingJobs']);
+    expect(Object.keys(inventory.slices).sort()).toEqual(['domains', 'endpointConfigs', 'featureGroups', 'kmsKeys', 'notebookInstances', 'trainingJobs']);
     expect(sagemaker.commandCalls(ListEndpointsCommand)).toHaveLength(0);
     expect(iam.calls()).toHaveLength(0);
 
