@@ -51,6 +51,17 @@ describe('AccessDenied on each operation the collectors use', () => {
     }
   });
 
+  it('a full scan of every rule sends nothing but operations on the read allowlist', () => {
+    // What reached the server, not what the collectors declare: the proof that the scan is read-only.
+    const sent = [...new Set(server.requests.map((r) => `${r.service}:${r.operation}`))].sort();
+    expect(sent.length).toBeGreaterThan(40);
+    const notReads = sent.filter((key) => {
+      const { service, operation } = splitOperation(key);
+      return findReadOperation(service, operation) === undefined;
+    });
+    expect(notReads).toEqual([]);
+  });
+
   it.each(SCANNED_OPERATIONS)('%s', async (operation) => {
     const { service } = splitOperation(operation);
     const result = await deny(operation);
