@@ -36,6 +36,8 @@ export interface RateRule {
 export const DEFAULT_RATE_RULES: readonly RateRule[] = [
   // Per-resource reads named List* are not account-wide listings.
   { pattern: 'ListTags', rate: 10, burst: 10 },
+  // The Tagging API's GetResources is documented near 5 requests per second per account and region.
+  { pattern: 'tag:GetResources', rate: 5, burst: 5 },
   { pattern: 'iam:List*', rate: 10, burst: 10 },
   { pattern: 'List*', rate: 2, burst: 2 },
   { pattern: '*', rate: 10, burst: 10 },

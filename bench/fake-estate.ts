@@ -74,6 +74,17 @@ const ARN_TYPE: Record<Kind, string> = {
   domains: 'domain',
 };
 
+/**
+ * The kinds whose tags mlaudit reads (ListTags, GetResources). Every one of them is tagged, so GetResources returns
+ * them all; a fifth lack the cost-allocation tag.
+ */
+export const TAGGED_KINDS = ['endpoints', 'notebookInstances', 'models', 'featureGroups'] as const satisfies readonly Kind[];
+
+/** The tags of tagged resource number `i` of its kind, in the SDK's (and the wire's) `{Key, Value}` shape. */
+export function resourceTags(i: number): { Key: string; Value: string }[] {
+  return [{ Key: 'team', Value: `team-${i % 9}` }, ...(i % 5 === 0 ? [] : [{ Key: 'cost-center', Value: `cc-${i % 13}` }])];
+}
+
 export const JOB_KINDS: readonly Kind[] = ['trainingJobs', 'processingJobs', 'transformJobs', 'tuningJobs', 'autoMlJobs'];
 
 const DAY_MS = 86_400_000;
@@ -237,6 +248,11 @@ export class Estate {
 
   name(kind: Kind, i: number): string {
     return kind === 'domains' ? `d-${pad(i)}fakedom` : `${PREFIX[kind]}-${pad(i)}`;
+  }
+
+  /** The resource type as the ARN (and the Tagging API's ResourceTypeFilters) names it, e.g. `notebook-instance`. */
+  arnType(kind: Kind): string {
+    return ARN_TYPE[kind];
   }
 
   arn(kind: Kind, i: number): string {

@@ -3,7 +3,7 @@
  * input (already decoded from its wire protocol) into an SDK-shaped output object, or throws a FakeAwsError.
  * Adding an operation is adding an entry here.
  */
-import { Estate, type Kind } from './fake-estate.js';
+import { Estate, TAGGED_KINDS, resourceTags, type Kind } from './fake-estate.js';
 
 export class FakeAwsError extends Error {
   constructor(
@@ -237,7 +237,38 @@ export const OPERATIONS: Record<string, OperationEntry> = {
       const m = TAGGED_ARN.exec(String(input.ResourceArn));
       if (!m?.[2]) throw validation(`Resource ${String(input.ResourceArn)} not found.`);
       const n = Number(/(\d+)$/.exec(m[2])?.[1] ?? 0);
-      return { Tags: [{ Key: 'team', Value: `team-${n % 9}` }, ...(n % 5 === 0 ? [] : [{ Key: 'cost-center', Value: `cc-${n % 13}` }])] };
+      return { Tags: resourceTags(n) };
+    },
+  },
+  // The same tags in bulk, in the Tagging API's shape: `ResourceTagMappingList` of `{ResourceARN, Tags}`, at most
+  // ResourcesPerPage (1-100) a page, `PaginationToken` "" on the last page, as AWS answers.
+  'tag:GetResources': {
+    handler: ({ estate, input }) => {
+      const invalid = (message: string): FakeAwsError => new FakeAwsError(400, 'InvalidParameterException', message);
+      const filters = Array.isArray(input.ResourceTypeFilters) ? input.ResourceTypeFilters.map(String) : [];
+      const kinds = TAGGED_KINDS.filter(
+        (k) => filters.length === 0 || filters.includes('sagemaker') || filters.includes(`sagemaker:${estate.arnType(k)}`),
+      );
+      let size: number;
+      let offset: number;
+      try {
+        size = pageSize(input.ResourcesPerPage, 50, 100);
+        offset = decodeToken(input.PaginationToken);
+      } catch (err) {
+        throw invalid(err instanceof Error ? err.message : String(err));
+      }
+      const page: { ResourceARN: string; Tags: { Key: string; Value: string }[] }[] = [];
+      let skip = offset;
+      for (const kind of kinds) {
+        const count = estate.counts[kind];
+        for (let i = Math.min(skip, count); i < count && page.length < size; i++) {
+          page.push({ ResourceARN: estate.arn(kind, i), Tags: resourceTags(i) });
+        }
+        skip = Math.max(0, skip - count);
+      }
+      const total = kinds.reduce((n, k) => n + estate.counts[k], 0);
+      const next = offset + page.length < total ? encodeToken(offset + page.length) : '';
+      return { PaginationToken: next, ResourceTagMappingList: page };
     },
   },
   'cloudwatch:GetMetricData': {

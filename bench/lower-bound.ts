@@ -31,6 +31,8 @@ export interface BoundTerm {
 const DEPTH: Record<string, number> = {
   'sts:GetCallerIdentity': 0,
   'sagemaker:ListTags': 2,
+  // After the tagged resources are listed, like ListTags; its pages are in fact sequential, which a bound may ignore.
+  'tag:GetResources': 2,
   'sagemaker:DescribeNotebookInstanceLifecycleConfig': 2,
   'sagemaker:ListModelPackages': 1,
   'sagemaker:ListPipelineExecutions': 1,

@@ -1,6 +1,6 @@
 /**
  * The wire protocols of the AWS services mlaudit calls, as the installed SDK v3 clients speak them:
- * - awsJson1_1 (SageMaker, KMS, Budgets, Application Auto Scaling) and awsJson1_0 (CloudWatch at 3.1124.0, in
+ * - awsJson1_1 (SageMaker, KMS, Budgets, Application Auto Scaling, Resource Groups Tagging) and awsJson1_0 (CloudWatch at 3.1124.0, in
  *   awsQueryCompatible mode): POST /, `X-Amz-Target: <ServiceTarget>.<Operation>`, JSON in and out; errors are HTTP 4xx
  *   with `{"__type": "...", "message": "..."}`;
  * - awsQuery (STS, IAM): POST / with a form body `Action=<Operation>&Version=...`; XML out, wrapped in
@@ -65,6 +65,16 @@ export const SERVICES: readonly ServiceWire[] = [
     target: 'AnyScaleFrontendService',
     signingName: 'application-autoscaling',
     throttlingCode: 'ThrottlingException',
+    ...JSON_REFUSALS,
+  },
+  // The Resource Groups Tagging API: signed as `tagging`, mlaudit's (and IAM's) service id `tag`; it answers over-limit
+  // calls with ThrottledException, not ThrottlingException.
+  {
+    service: 'tag',
+    protocol: 'json1.1',
+    target: 'ResourceGroupsTaggingAPI_20170126',
+    signingName: 'tagging',
+    throttlingCode: 'ThrottledException',
     ...JSON_REFUSALS,
   },
   // CloudWatch kept its query-protocol error codes when it moved to JSON (awsQueryCompatible): `Throttling`.

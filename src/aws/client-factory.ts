@@ -6,6 +6,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
@@ -64,6 +65,7 @@ interface ServiceClients {
   budgets: BudgetsClient;
   'application-autoscaling': ApplicationAutoScalingClient;
   organizations: OrganizationsClient;
+  tag: ResourceGroupsTaggingAPIClient;
 }
 
 type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
@@ -77,6 +79,7 @@ const CONSTRUCTORS: { [K in keyof ServiceClients]: ClientConstructor<ServiceClie
   budgets: BudgetsClient as unknown as ClientConstructor<BudgetsClient>,
   'application-autoscaling': ApplicationAutoScalingClient as unknown as ClientConstructor<ApplicationAutoScalingClient>,
   organizations: OrganizationsClient as unknown as ClientConstructor<OrganizationsClient>,
+  tag: ResourceGroupsTaggingAPIClient as unknown as ClientConstructor<ResourceGroupsTaggingAPIClient>,
 };
 
 /**
@@ -162,8 +165,8 @@ export class PaginationLoopError extends Error {
   override name = 'PaginationLoop';
 }
 
-/** The pagination tokens of the read operations: NextToken, and Marker for IAM. */
-const PAGE_TOKENS = ['NextToken', 'Marker'] as const;
+/** The pagination tokens of the read operations: NextToken, Marker for IAM, PaginationToken for the Tagging API. */
+const PAGE_TOKENS = ['NextToken', 'Marker', 'PaginationToken'] as const;
 
 function callKey(context: HandlerExecutionContext): string {
   const { client, operation } = operationOf(context);

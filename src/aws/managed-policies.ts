@@ -23,6 +23,7 @@ export const MANAGED_POLICY_SERVICES = [
   'organizations',
   'sagemaker',
   'sts',
+  'tag',
 ] as const;
 
 export const MANAGED_POLICIES: readonly ManagedPolicySnapshot[] = [
@@ -51,6 +52,8 @@ export const MANAGED_POLICIES: readonly ManagedPolicySnapshot[] = [
       'sagemaker:Describe*',
       'sagemaker:List*',
       'sts:GetAccessKeyInfo',
+      'tag:GetResources',
+      'tag:GetTagKeys',
     ],
   },
   {
@@ -85,7 +88,19 @@ function matches(pattern: string, action: string): boolean {
   return new RegExp(`^${re}$`, 'i').test(action);
 }
 
-/** The actions among `actions` that the policy does not allow. */
+/**
+ * Actions whose data mlaudit reads another way when they are denied: tags come from tag:GetResources in bulk, and
+ * from sagemaker:ListTags per resource when GetResources is denied (resource-tags.ts). Such an action is not
+ * missing from a policy that allows its fallback, since no rule loses data without it.
+ */
+export const FALLBACK_ACTIONS: Readonly<Record<string, string>> = { 'tag:GetResources': 'sagemaker:ListTags' };
+
+/** The actions among `actions` that the policy does not allow (and whose data no allowed fallback among them reads). */
 export function actionsNotAllowed(policy: ManagedPolicySnapshot, actions: readonly string[]): string[] {
-  return actions.filter((a) => !ALWAYS_ALLOWED.has(a) && !policy.allows.some((p) => matches(p, a)));
+  const allowed = (a: string): boolean => ALWAYS_ALLOWED.has(a) || policy.allows.some((p) => matches(p, a));
+  const covered = (a: string): boolean => {
+    const fallback = FALLBACK_ACTIONS[a];
+    return fallback !== undefined && actions.includes(fallback) && allowed(fallback);
+  };
+  return actions.filter((a) => !allowed(a) && !covered(a));
 }

@@ -12,7 +12,8 @@ export type ServiceId =
   | 'cloudwatch'
   | 'budgets'
   | 'application-autoscaling'
-  | 'organizations';
+  | 'organizations'
+  | 'tag';
 
 export interface ReadOperation {
   service: ServiceId;
@@ -95,6 +96,8 @@ export const READ_OPERATIONS: readonly ReadOperation[] = [
   op('sagemaker', 'ListPipelineExecutions'),
   op('sagemaker', 'ListExperiments'),
   op('sagemaker', 'ListTags'),
+  // The Resource Groups Tagging API: the tags of up to 100 resources per call, instead of one ListTags each.
+  op('tag', 'GetResources'),
   // AWS Budgets authorises every read with one action.
   op('budgets', 'DescribeBudgets', 'budgets:ViewBudget'),
   op('budgets', 'DescribeNotificationsForBudget', 'budgets:ViewBudget'),
@@ -120,6 +123,7 @@ export const CLIENT_SERVICES: Record<string, ServiceId> = {
   BudgetsClient: 'budgets',
   ApplicationAutoScalingClient: 'application-autoscaling',
   OrganizationsClient: 'organizations',
+  ResourceGroupsTaggingAPIClient: 'tag',
 };
 
 const BY_KEY = new Map(READ_OPERATIONS.map((o) => [`${o.service}:${o.operation}`, o]));

@@ -29,6 +29,19 @@ describe('actionsNotAllowed', () => {
     expect(actionsNotAllowed(policy([]), ['sts:GetCallerIdentity', 'sts:AssumeRole'])).toEqual(['sts:AssumeRole']);
   });
 
+  it('does not count an action as missing when the policy allows the fallback that reads the same data', () => {
+    const both = ['tag:GetResources', 'sagemaker:ListTags'];
+    expect(actionsNotAllowed(policy(['sagemaker:List*']), both)).toEqual([]);
+    // The fallback denied too: both are missing.
+    expect(actionsNotAllowed(policy(['kms:*']), both)).toEqual(both);
+    // The fallback is not among the actions asked about: nothing reads the data another way.
+    expect(actionsNotAllowed(policy(['sagemaker:List*']), ['tag:GetResources'])).toEqual(['tag:GetResources']);
+    // ViewOnlyAccess lacks tag:GetResources but allows sagemaker:List*, so the tags rule loses nothing under it.
+    const viewOnly = MANAGED_POLICIES.find((p) => p.name === 'ViewOnlyAccess');
+    if (!viewOnly) throw new Error('ViewOnlyAccess snapshot expected');
+    expect(actionsNotAllowed(viewOnly, both)).toEqual([]);
+  });
+
   it('finds the reads SecurityAudit lacks among those the rules need, and ViewOnlyAccess lacks more', () => {
     const needed = [...new Set(RULES.flatMap(iamActions))];
     const [audit, viewOnly] = ['SecurityAudit', 'ViewOnlyAccess'].map((n) => MANAGED_POLICIES.find((p) => p.name === n));

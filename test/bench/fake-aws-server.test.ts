@@ -2,8 +2,15 @@ import { DescribeAlarmsCommand, CloudWatchClient } from '@aws-sdk/client-cloudwa
 import { GetRoleCommand, IAMClient, paginateListRoles } from '@aws-sdk/client-iam';
 import { DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import {
+  GetResourcesCommand,
+  ResourceGroupsTaggingAPIClient,
+  paginateGetResources,
+  type ResourceTagMapping,
+} from '@aws-sdk/client-resource-groups-tagging-api';
+import {
   DescribeTrainingJobCommand,
   ListClustersCommand,
+  ListTagsCommand,
   ListTrainingJobsCommand,
   SageMakerClient,
   paginateListTrainingJobs,
@@ -89,6 +96,61 @@ describe('fake AWS server: wire protocols through the real SDK clients', () => {
     expect((await cw.send(new DescribeAlarmsCommand({}))).MetricAlarms).toEqual([]);
     kms.destroy();
     cw.destroy();
+  });
+
+  it('serves the estate’s tags in bulk with GetResources (awsJson1_1), as ListTags serves them one by one', async () => {
+    const tagging = new ResourceGroupsTaggingAPIClient(config());
+    const filters = ['sagemaker:endpoint', 'sagemaker:notebook-instance', 'sagemaker:model', 'sagemaker:feature-group'];
+    const mappings: ResourceTagMapping[] = [];
+    const tokens: (string | undefined)[] = [];
+    for await (const page of paginateGetResources({ client: tagging, pageSize: 100 }, { ResourceTypeFilters: filters })) {
+      expect(page.ResourceTagMappingList?.length).toBeLessThanOrEqual(100);
+      mappings.push(...(page.ResourceTagMappingList ?? []));
+      tokens.push(page.PaginationToken);
+    }
+    const { counts } = server.estate(region);
+    const total = counts.endpoints + counts.notebookInstances + counts.models + counts.featureGroups;
+    expect(mappings).toHaveLength(total);
+    expect(new Set(mappings.map((m) => m.ResourceARN)).size).toBe(total);
+    expect(tokens).toHaveLength(Math.ceil(total / 100));
+    // The last page ends with an empty token, as AWS answers (the SDK's paginator stops on it).
+    expect(tokens.at(-1)).toBe('');
+    const sagemaker = new SageMakerClient(config());
+    for (const m of [mappings[0], mappings.at(-1)]) {
+      const one = await sagemaker.send(new ListTagsCommand({ ResourceArn: m?.ResourceARN }));
+      expect(m?.Tags).toEqual(one.Tags);
+    }
+    // One type only, and the page size AWS allows (1 to 100).
+    const endpoints = await tagging.send(new GetResourcesCommand({ ResourceTypeFilters: ['sagemaker:endpoint'], ResourcesPerPage: 100 }));
+    expect(endpoints.ResourceTagMappingList).toHaveLength(counts.endpoints);
+    expect(endpoints.ResourceTagMappingList?.every((m) => m.ResourceARN?.includes(':endpoint/'))).toBe(true);
+    await expect(tagging.send(new GetResourcesCommand({ ResourcesPerPage: 101 }))).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+    });
+    expect(server.requests.at(-1)).toMatchObject({ service: 'tag', operation: 'GetResources', status: 400 });
+    tagging.destroy();
+    sagemaker.destroy();
+  });
+
+  it('refuses GetResources with AccessDeniedException and throttles it with ThrottledException', async () => {
+    const limited = await startFakeAwsServer({ resources: 50, latencyMs: 0 });
+    try {
+      const tagging = new ResourceGroupsTaggingAPIClient({ region, credentials, endpoint: limited.url, maxAttempts: 1 });
+      const input = { ResourceTypeFilters: ['sagemaker:model'], ResourcesPerPage: 100 };
+      // The default rate rules allow 5 a second, with a burst of 5.
+      const answers = await Promise.allSettled(Array.from({ length: 6 }, () => tagging.send(new GetResourcesCommand(input))));
+      expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(5);
+      expect(answers.find((a) => a.status === 'rejected')).toMatchObject({ reason: { name: 'ThrottledException' } });
+      limited.setFaults([{ operation: 'tag:GetResources', fault: { kind: 'access-denied' } }]);
+      await expect(tagging.send(new GetResourcesCommand(input))).rejects.toMatchObject({
+        name: 'AccessDeniedException',
+        message: expect.stringContaining('tag:GetResources'),
+        $metadata: { httpStatusCode: 400 },
+      });
+      tagging.destroy();
+    } finally {
+      await limited.close();
+    }
   });
 
   it('answers an operation it does not have with the protocol’s unknown-operation error, never success', async () => {

@@ -90,6 +90,8 @@ const SIGNING_SERVICES: Record<string, ServiceId> = {
   monitoring: 'cloudwatch',
   budgets: 'budgets',
   'application-autoscaling': 'application-autoscaling',
+  // The Resource Groups Tagging API signs as `tagging`; its IAM prefix (mlaudit's service id) is `tag`.
+  tagging: 'tag',
 };
 
 const WRITE_VERB = /^(Create|Delete|Put|Update|Start|Stop|Tag|Untag|Attach|Detach|Enable|Disable|Add|Remove|Set|Modify|Schedule|Cancel|Import|Register|Deregister)/;
@@ -622,6 +624,7 @@ describe.skipIf(!enabled)('mlaudit scan against moto', () => {
       const seen = new Set(allCalls().map((c) => `${SIGNING_SERVICES[c.signingService ?? '']}:${c.operation}`));
       for (const op of [
         'sts:GetCallerIdentity',
+        'tag:GetResources',
         'sagemaker:ListNotebookInstances',
         'sagemaker:DescribeNotebookInstance',
         'sagemaker:ListEndpoints',

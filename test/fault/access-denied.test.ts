@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeAwsServer } from '../../bench/fake-aws-server.js';
+import { TAGGED_KINDS } from '../../bench/fake-estate.js';
+import { REGION } from './estate.js';
 import { SERVICES } from '../../bench/wire.js';
 import { findReadOperation } from '../../src/aws/read-operations.js';
 import type { ScanReport } from '../../src/report/report.js';
@@ -30,9 +32,9 @@ afterAll(async () => {
   await server.close();
 });
 
-async function deny(operation: string) {
+async function deny(...operations: string[]) {
   server.requests.length = 0;
-  server.setFaults([{ operation, fault: { kind: 'access-denied' } }]);
+  server.setFaults(operations.map((operation) => ({ operation, fault: { kind: 'access-denied' } })));
   try {
     return await scanInProcess(server);
   } finally {
@@ -62,7 +64,13 @@ describe('AccessDenied on each operation the collectors use', () => {
     expect(notReads).toEqual([]);
   });
 
-  it.each(SCANNED_OPERATIONS)('%s', async (operation) => {
+  /**
+   * Operations whose data the collector reads another way when they alone are denied: tags come from GetResources in
+   * bulk and, when it is denied, from ListTags per resource (resource-tags.ts). Denying one loses nothing.
+   */
+  const FALLBACKS: Record<string, string> = { 'tag:GetResources': 'sagemaker:ListTags' };
+
+  it.each(SCANNED_OPERATIONS.filter((op) => !(op in FALLBACKS)))('%s', async (operation) => {
     const { service } = splitOperation(operation);
     const result = await deny(operation);
     expect(server.requests.some((r) => r.fault === 'access-denied')).toBe(true);
@@ -75,15 +83,38 @@ describe('AccessDenied on each operation the collectors use', () => {
     for (const e of report.errors) expect(slices).toContain(e.slice);
   });
 
-  const together: [string, string, (op: string) => boolean][] = [
-    ['every SageMaker Describe', 'sagemaker:Describe*', (op) => op.startsWith('sagemaker:Describe')],
-    ['every IAM read', 'iam:*', (op) => op.startsWith('iam:')],
+  it.each(Object.entries(FALLBACKS))('%s alone: read with %s instead, no gap', async (operation, fallback) => {
+    const result = await deny(operation);
+    expectNoCrash(result);
+    expect(server.requests.some((r) => `${r.service}:${r.operation}` === operation && r.fault === 'access-denied')).toBe(true);
+    expect(server.requests.some((r) => `${r.service}:${r.operation}` === fallback && r.status === 200)).toBe(true);
+    const report = reportOf(result);
+    expect(report.errors).toEqual([]);
+    expect(report.findings).toEqual(baseline.findings);
+    expect(result.code).toBe(0);
+  });
+
+  const together: [string, string[], (op: string) => boolean][] = [
+    ['every SageMaker Describe', ['sagemaker:Describe*'], (op) => op.startsWith('sagemaker:Describe')],
+    ['every IAM read', ['iam:*'], (op) => op.startsWith('iam:')],
   ];
-  it.each(together)('%s denied at once', async (_what, pattern, matches) => {
+  it.each(together)('%s denied at once', async (_what, patterns, matches) => {
     const operations = SCANNED_OPERATIONS.filter(matches);
-    const report = expectGap(baseline, await deny(pattern), { operations, kind: 'access-denied' });
+    const report = expectGap(baseline, await deny(...patterns), { operations, kind: 'access-denied' });
     // Each of them was refused (a call made only after another succeeded is not).
     expect(new Set(report.errors.map((e) => e.operation)).size).toBeGreaterThan(1);
+  });
+
+  it('GetResources and ListTags denied at once: every tagged resource is a gap, none taken as untagged', async () => {
+    const result = await deny(...Object.entries(FALLBACKS).flat());
+    const report = expectGap(baseline, result, { operations: ['sagemaker:ListTags'], kind: 'access-denied' });
+    const estate = server.estate(REGION);
+    const tagged = TAGGED_KINDS.flatMap((kind) => Array.from({ length: estate.counts[kind] }, (_, i) => estate.arn(kind, i)));
+    expect(tagged.length).toBeGreaterThan(3);
+    expect(new Set(report.errors.map((e) => e.resourceArn))).toEqual(new Set(tagged));
+    const verdicts = report.findings.filter((f) => f.ruleId === 'cost-allocation-tags').map((f) => f.status);
+    expect(verdicts.length).toBeGreaterThan(0);
+    expect(new Set(verdicts)).toEqual(new Set(['ERROR']));
   });
 
   const unread = COLLECTOR_OPERATIONS.filter((op) => !SCANNED_OPERATIONS.includes(op));

@@ -21,7 +21,7 @@ import type { ScalableTarget, ScalingPolicy } from '@aws-sdk/client-application-
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { Budget, Notification } from '@aws-sdk/client-budgets';
 import type { Estate } from '../../bench/fake-estate.js';
-import { FakeAwsError, type OperationEntry, type OperationHandler } from '../../bench/fake-operations.js';
+import { FakeAwsError, OPERATIONS, type OperationEntry, type OperationHandler } from '../../bench/fake-operations.js';
 
 /** Resources in the populated region: at least one of every generated kind, few enough for a scan to be quick. */
 export const RESOURCES = 18;
@@ -290,8 +290,24 @@ const NOTIFICATIONS: Notification[] = [
   { NotificationType: 'ACTUAL', ComparisonOperator: 'GREATER_THAN', Threshold: 80, ThresholdType: 'PERCENTAGE' },
 ];
 
+/**
+ * The tagged resource that GetResources leaves out, as the Tagging API's index may for a resource tagged since it was
+ * last updated: its tags come from ListTags, so a fault-free scan calls both.
+ */
+export const NOT_IN_TAG_INDEX = (estate: Estate): string => estate.arn('models', 0);
+
+const bulkTags = OPERATIONS['tag:GetResources']?.handler;
+
 /** The operations that fill the slices the generated estate leaves empty, for `startFakeAwsServer({ operations })`. */
 export const EXTRA_OPERATIONS: Record<string, OperationEntry> = {
+  'tag:GetResources': {
+    handler: (ctx) => {
+      if (!bulkTags) throw new Error('the fake server serves no tag:GetResources');
+      const out = bulkTags(ctx) as { ResourceTagMappingList: { ResourceARN: string }[] };
+      const left = NOT_IN_TAG_INDEX(ctx.estate);
+      return { ...out, ResourceTagMappingList: out.ResourceTagMappingList.filter((m) => m.ResourceARN !== left) };
+    },
+  },
   'sagemaker:ListModelPackageGroups': list('ModelPackageGroupSummaryList', (estate) =>
     GROUPS.map((g, k) => ({
       ModelPackageGroupName: g,
