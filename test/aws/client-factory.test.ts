@@ -4,6 +4,7 @@ import {
   paginateListEndpoints,
   UpdateNotebookInstanceCommand,
 } from '@aws-sdk/client-sagemaker';
+import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeAwsServer } from '../../bench/fake-aws-server.js';
 import { ClientFactory, PaginationLoopError } from '../../src/aws/client-factory.js';
@@ -126,6 +127,26 @@ describe('pagination loops', () => {
     await expect(pages()).rejects.toBeInstanceOf(PaginationLoopError);
     expect(server.requests).toHaveLength(2);
     expect(factory.stats.failed).toBe(1);
+  });
+
+  it("knows the Tagging API's PaginationToken too, and ends on its empty last token", async () => {
+    let loop = true;
+    const { server, factory } = await setup((req) => {
+      const sent = (JSON.parse(req.body) as { PaginationToken?: string }).PaginationToken;
+      // Looping: the token it was sent; otherwise two pages, the last with "" as AWS ends them.
+      const next = loop ? (sent ?? 'page-2') : sent === undefined ? 'page-2' : '';
+      return { status: 200, body: JSON.stringify({ ResourceTagMappingList: [], PaginationToken: next }) };
+    });
+    const pages = async (): Promise<number> => {
+      let n = 0;
+      for await (const page of paginateGetResources({ client: factory.get('tag', 'us-east-1') }, {})) n += page ? 1 : 0;
+      return n;
+    };
+    await expect(pages()).rejects.toBeInstanceOf(PaginationLoopError);
+    expect(server.requests).toHaveLength(2);
+    loop = false;
+    await expect(pages()).resolves.toBe(2);
+    expect(server.requests).toHaveLength(4);
   });
 });
 
