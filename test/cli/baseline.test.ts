@@ -1,41 +1,21 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runMlaudit, type CliResult } from '../support/cli.js';
 import type { ScanReport } from '../../src/report/report.js';
 
-const run = promisify(execFile);
 const DEMO = 'fixtures/demo-account.json';
 const SANDBOX = 'fixtures/demo-sandbox-account.json';
 const ESTATE = `${DEMO},${SANDBOX}`;
 /** The high-severity rules the partial baseline leaves out: their FAILs are new in a full scan. */
 const LATER_RULES = ['notebook-root-disabled', 'notebook-no-direct-internet'];
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function mlaudit(args: string[], cwd?: string): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(process.cwd(), 'bin/mlaudit'), ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
-      maxBuffer: 64 * 1024 * 1024,
-      ...(cwd ? { cwd } : {}),
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const mlaudit = (args: string[], cwd?: string): Promise<CliResult> => runMlaudit(args, cwd ? { cwd } : {});
 
 const dir = mkdtempSync(join(tmpdir(), 'mlaudit-baseline-'));
 const path = (name: string): string => join(dir, name);
-const json = (r: Result): ScanReport => JSON.parse(r.stdout) as ScanReport;
+const json = (r: CliResult): ScanReport => JSON.parse(r.stdout) as ScanReport;
 const fails = (report: ScanReport) => report.findings.filter((f) => f.status === 'FAIL');
 
 describe('mlaudit scan --baseline over the demo estate', () => {

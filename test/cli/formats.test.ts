@@ -1,33 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runMlaudit, type CliResult } from '../support/cli.js';
 import type { ScanReport } from '../../src/report/report.js';
 import { GITHUB_LIMITS } from '../../src/report/sarif.js';
 
-const run = promisify(execFile);
 const DEMO = 'fixtures/demo-account.json';
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function mlaudit(args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/mlaudit', ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const mlaudit = (args: string[]): Promise<CliResult> => runMlaudit(args);
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'mlaudit-formats-'));
 

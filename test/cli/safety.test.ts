@@ -1,32 +1,14 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseEnv, runMlaudit, type CliResult } from '../support/cli.js';
 import { serialiseInventory } from '../../src/inventory/load.js';
 import { inventory, notebook } from '../support/builders.js';
 import { startLocalServer } from '../support/local-server.js';
 
-const run = promisify(execFile);
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function mlaudit(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/mlaudit', ...args], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const mlaudit = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> => runMlaudit(args, { env: baseEnv(env) });
 
 const HOSTILE = [
   'ansi-\u001b[2J\u001b[31mred',

@@ -1,40 +1,24 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runMlaudit, type CliResult } from '../support/cli.js';
 import { ALL_SAGEMAKER_REGIONS } from '../../src/aws/regions.js';
 import type { ScanReport } from '../../src/report/report.js';
 import { formOf, signedBy, startFakeEstate, type FakeEstateOptions } from '../support/fake-estate.js';
 
-const run = promisify(execFile);
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** The real CLI in a child process, with the caller's credentials in the environment and no ~/.aws files. */
-async function mlaudit(args: string[]): Promise<Result> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/mlaudit', ...args], {
-      env: {
-        PATH: process.env.PATH,
-        AWS_ACCESS_KEY_ID: 'AKIDCALLER',
-        AWS_SECRET_ACCESS_KEY: 'caller-secret',
-        AWS_CONFIG_FILE: '/nonexistent',
-        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
-      },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** The caller's own keys, and no AWS configuration of the host. */
+const mlaudit = (args: string[]): Promise<CliResult> =>
+  runMlaudit(args, {
+    env: {
+      PATH: process.env.PATH,
+      AWS_ACCESS_KEY_ID: 'AKIDCALLER',
+      AWS_SECRET_ACCESS_KEY: 'caller-secret',
+      AWS_CONFIG_FILE: '/nonexistent',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+    },
+  });
 
 const servers: { close(): Promise<void> }[] = [];
 afterEach(async () => {
