@@ -10,20 +10,10 @@ import { VERSION } from '../version.js';
 import { assertWritable, writeFileAtomic } from './output-files.js';
 import { parseFormats, parseSeverityOrNone } from './parse.js';
 import { loadBaseline, readReportFile } from './report-file.js';
-import { render, type ScanIo, type ScanPlan } from './scan-command.js';
+import { render, type ReportFlags, type ScanIo, type ScanPlan } from './scan-command.js';
 
-/** The options exactly as commander hands them over. */
-export interface MergeFlags {
-  format: string[];
-  output?: string;
-  failOn?: string;
-  failOnError?: boolean;
-  config?: string;
-  /** A file name, or false with --no-baseline. */
-  baseline?: string | false;
-  color?: boolean;
-  showPass?: boolean;
-}
+/** The options exactly as commander hands them over: the report options of `scan`. */
+export type MergeFlags = ReportFlags;
 
 /**
  * `mlaudit merge a.json b.json …`: JSON reports of shards of one estate (a CI matrix over accounts, AWS Batch array

@@ -42,8 +42,21 @@ import {
 import { startProgress } from './progress.js';
 import { loadBaseline } from './report-file.js';
 
+/** What `scan` and `merge` share: how the report is written and what makes the run fail. */
+export interface ReportFlags {
+  format: string[];
+  output?: string;
+  failOn?: string;
+  failOnError?: boolean;
+  config?: string;
+  /** A file name, or false with --no-baseline. */
+  baseline?: string | false;
+  color?: boolean;
+  showPass?: boolean;
+}
+
 /** The options exactly as commander hands them over. */
-export interface ScanFlags extends AccountFlags {
+export interface ScanFlags extends AccountFlags, ReportFlags {
   inventory?: string[];
   saveInventory?: string;
   region: string[];
@@ -59,15 +72,6 @@ export interface ScanFlags extends AccountFlags {
   rules: string[];
   excludeRules: string[];
   minSeverity?: string;
-  format: string[];
-  output?: string;
-  failOn?: string;
-  failOnError?: boolean;
-  config?: string;
-  /** A file name, or false with --no-baseline. */
-  baseline?: string | false;
-  color?: boolean;
-  showPass?: boolean;
   quiet?: boolean;
   debug?: boolean;
   /** False with --no-cache. */
