@@ -86,7 +86,7 @@ async function bulkTags(ctx: CollectorContext, region: string): Promise<Map<stri
     });
   } catch (err) {
     if (ctx.signal?.aborted) throw err;
-    // Denied (tag:GetResources is in neither SecurityAudit nor ViewOnlyAccess), throttled out, or failed: ListTags
+    // Denied (ViewOnlyAccess does not allow tag:GetResources; SecurityAudit does), throttled out, or failed: ListTags
     // reads the same tags, so nothing is lost and no error is recorded unless ListTags fails too. The note says why
     // this region cost one call per resource.
     const c = classifyError(err);
