@@ -10,7 +10,8 @@ import { VERSION } from '../version.js';
 import { assertWritable, writeFileAtomic } from './output-files.js';
 import { parseFormats, parseSeverityOrNone } from './parse.js';
 import { loadBaseline, readReportFile } from './report-file.js';
-import { render, type ReportFlags, type ScanIo, type ScanPlan } from './scan-command.js';
+import { render, type ScanIo, type ScanPlan } from './report-targets.js';
+import type { ReportFlags } from './scan-command.js';
 
 /** The options exactly as commander hands them over: the report options of `scan`. */
 export type MergeFlags = ReportFlags;

@@ -23,12 +23,12 @@ export function writeFileAtomic(path: string, content: string): void {
 }
 
 /** `writeFileAtomic` for content too large to hold as one string, written piece by piece. */
-export function writeChunksAtomic(path: string, chunks: Iterable<string>): void {
+export function writeChunksAtomic(path: string, chunks: Iterable<string | Uint8Array>): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     const fd = openSync(tmp, 'w', 0o644);
     try {
-      for (const chunk of chunks) writeSync(fd, chunk);
+      for (const chunk of chunks) writeAll(fd, chunk);
     } finally {
       closeSync(fd);
     }
@@ -37,4 +37,11 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string>): void 
     if (existsSync(tmp)) unlinkSync(tmp);
     throw err;
   }
+}
+
+/** `writeSync` until all of it is written: it may write less than it was given (a full disk, a pipe). */
+export function writeAll(fd: number, chunk: string | Uint8Array): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }

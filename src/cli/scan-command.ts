@@ -7,29 +7,17 @@ import { CallStats } from '../aws/call-stats.js';
 import { ClientFactory, type AwsOptions } from '../aws/client-factory.js';
 import { ALL_SAGEMAKER_REGIONS } from '../aws/regions.js';
 import { loadConfig, type Config } from '../config/config.js';
-import { evaluateRules } from '../engine/evaluate.js';
-import { applySuppressions, tagIndex } from '../engine/suppress.js';
-import { exitCodeFor } from '../engine/exit-code.js';
-import { notScannedFindings } from '../engine/not-scanned.js';
 import { selectRules } from '../engine/select.js';
-import type { Severity } from '../engine/taxonomy.js';
 import { defaultCacheDir } from '../inventory/cache.js';
 import { collectInventory } from '../inventory/collect.js';
 import { collectAccounts, type AccountFailure } from '../inventory/collect-accounts.js';
 import { loadInventory, serialiseInventory } from '../inventory/load.js';
 import type { Inventory, SliceName } from '../inventory/model.js';
 import { sliceClosure, SLICES } from '../inventory/slices.js';
-import { compareWithBaseline } from '../report/baseline.js';
-import { renderHtml } from '../report/html.js';
-import { renderJson, renderJsonChunks } from '../report/json.js';
-import { renderMarkdown } from '../report/markdown.js';
-import { buildReport, type ScanReport } from '../report/report.js';
-import { renderSarif } from '../report/sarif.js';
-import { renderText } from '../report/text.js';
 import { CredentialsError, UsageError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { nothingScanned, parseAccountFlags, resolveTargets, type AccountFlags, type AccountPlan } from './accounts.js';
-import { assertWritable, writeChunksAtomic, writeFileAtomic } from './output-files.js';
+import { assertWritable, writeFileAtomic } from './output-files.js';
 import {
   parseDuration,
   parseFormats,
@@ -37,10 +25,11 @@ import {
   parseRegions,
   parseSeconds,
   parseSeverityOrNone,
-  type OutputTarget,
 } from './parse.js';
 import { startProgress } from './progress.js';
 import { loadBaseline } from './report-file.js';
+import type { ScanIo, ScanPlan } from './report-targets.js';
+import { evaluateAndWrite } from './scan-output.js';
 
 /** What `scan` and `merge` share: how the report is written and what makes the run fail. */
 export interface ReportFlags {
@@ -77,37 +66,6 @@ export interface ScanFlags extends AccountFlags, ReportFlags {
   /** False with --no-cache. */
   cache?: boolean;
   cacheDir?: string;
-}
-
-export interface ScanIo {
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  now: () => Date;
-}
-
-export interface ScanPlan {
-  targets: OutputTarget[];
-  failOn: Severity | 'none';
-  failOnError: boolean;
-  colour: boolean;
-}
-
-/** A rendered report, and what to tell the user about it on stderr (e.g. SARIF cut to GitHub's limits). */
-export function render(report: ScanReport, target: OutputTarget, plan: ScanPlan, showPass: boolean): { text: string; warnings: string[] } {
-  switch (target.format) {
-    case 'json':
-      return { text: renderJson(report), warnings: [] };
-    case 'sarif':
-      return renderSarif(report);
-    case 'markdown':
-      return { text: renderMarkdown(report, { failOn: plan.failOn }), warnings: [] };
-    case 'html':
-      return { text: renderHtml(report, { failOn: plan.failOn }), warnings: [] };
-    case 'text':
-      return { text: renderText(report, { color: target.path === undefined && plan.colour, showPass }), warnings: [] };
-  }
 }
 
 async function defaultRegion(profile: string | undefined, env: NodeJS.ProcessEnv): Promise<string | undefined> {
@@ -303,38 +261,19 @@ export async function scanCommand(cliFlags: ScanFlags, io: ScanIo): Promise<numb
     if (flags.saveInventory && only) writeFileAtomic(flags.saveInventory, serialiseInventory(only));
   }
 
-  const evaluated = [
-    ...inventories.flatMap((inventory) => evaluateRules(rules, inventory, { ruleOptions: config.ruleOptions })),
-    ...failures.flatMap((f) =>
-      notScannedFindings(rules, f.account, `the account was not scanned: ${f.operation} for ${f.roleArn} failed (${f.code}).`),
-    ),
-  ];
-  const today = io.now().toISOString().slice(0, 10);
-  const { findings, expired } = applySuppressions(evaluated, config.suppressions, today, tagIndex(inventories));
-  const built = buildReport({
-    version: VERSION,
-    inventories,
-    rules,
-    findings,
-    startedAt,
-    finishedAt: io.now().toISOString(),
-    expiredSuppressions: expired,
-    accountErrors: failures,
-  });
-  const report = baseline ? compareWithBaseline(built, baseline.report, baseline.source) : built;
-
-  for (const target of plan.targets) {
-    if (target.format === 'json') {
-      // Written in pieces: at 100,000 resources the JSON report is longer than the longest string V8 allows.
-      if (target.path) writeChunksAtomic(target.path, renderJsonChunks(report));
-      else for (const chunk of renderJsonChunks(report)) io.stdout.write(chunk);
-      continue;
-    }
-    const { text, warnings } = render(report, target, plan, flags.showPass ?? false);
-    for (const w of warnings) io.stderr.write(`mlaudit: warning: ${w}\n`);
-    if (target.path) writeFileAtomic(target.path, text);
-    else io.stdout.write(text);
-  }
-  const unread = report.errors.length + (report.accountErrors?.length ?? 0);
-  return exitCodeFor(report.findings, unread, { failOn: plan.failOn, failOnError: plan.failOnError });
+  return evaluateAndWrite(
+    {
+      version: VERSION,
+      rules,
+      inventories,
+      failures,
+      ruleOptions: config.ruleOptions,
+      suppressions: config.suppressions,
+      baseline,
+      startedAt,
+      plan,
+      showPass: flags.showPass ?? false,
+    },
+    io,
+  );
 }

@@ -19,12 +19,29 @@ export interface EvaluateOptions {
 }
 
 export function evaluateRules(rules: readonly Rule[], inventory: Inventory, options: EvaluateOptions = {}): Finding[] {
-  const indexes: SliceIndexes = new Map();
+  const evaluator = new InventoryEvaluator(inventory, options);
   const findings: Finding[] = [];
   for (const rule of rules) {
-    for (const f of evaluateRule(rule, inventory, options.ruleOptions?.[rule.id], indexes)) findings.push(f);
+    for (const f of evaluator.evaluate(rule)) findings.push(f);
   }
   return findings;
+}
+
+/**
+ * Evaluates rules one at a time over one inventory, sharing the slice indexes between them: a scan can then report
+ * each rule's findings and let them go before the next rule runs, instead of holding every finding of the estate.
+ */
+export class InventoryEvaluator {
+  private readonly indexes: SliceIndexes = new Map();
+
+  constructor(
+    private readonly inventory: Inventory,
+    private readonly options: EvaluateOptions = {},
+  ) {}
+
+  evaluate(rule: Rule): Finding[] {
+    return evaluateRule(rule, this.inventory, this.options.ruleOptions?.[rule.id], this.indexes);
+  }
 }
 
 /** A slice's items by lower-cased ARN and by name (and region): the first item wins, as a linear search would find. */

@@ -28,8 +28,16 @@ export function failingFindings(findings: readonly Finding[], failOn: Severity |
 }
 
 export function exitCodeFor(findings: readonly Finding[], collectionErrors: number, policy: ExitPolicy): number {
-  if (failingFindings(findings, policy.failOn).length > 0) return EXIT.findings;
   const incomplete = collectionErrors > 0 || findings.some((f) => f.status === 'ERROR');
+  return exitCodeFrom(failingFindings(findings, policy.failOn).length, incomplete, policy);
+}
+
+/**
+ * `exitCodeFor` from counts, for a run that does not hold its findings: `failing` FAILs that fail the run
+ * (`failingFindings`), and whether anything could not be collected or evaluated.
+ */
+export function exitCodeFrom(failing: number, incomplete: boolean, policy: ExitPolicy): number {
+  if (failing > 0) return EXIT.findings;
   if (policy.failOnError && incomplete) return EXIT.incomplete;
   return EXIT.ok;
 }

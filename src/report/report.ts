@@ -1,10 +1,14 @@
 import type { Suppression } from '../config/config.js';
 import type { Finding } from '../engine/finding.js';
 import type { Rule } from '../engine/rule.js';
-import { DIMENSIONS, PHASES, SEVERITIES, STATUSES, type Dimension, type Phase, type Severity, type Status } from '../engine/taxonomy.js';
+import { sortFindings } from '../engine/finding-order.js';
+import { DIMENSIONS, PHASES, SEVERITIES, type Dimension, type Phase, type Severity, type Status } from '../engine/taxonomy.js';
 import type { AccountFailure } from '../inventory/collect-accounts.js';
 import type { CollectionError, Inventory, SliceName } from '../inventory/model.js';
 import type { BaselineComparison } from './baseline.js';
+
+/** Where reports' findings order is defined; merges sort with it too. */
+export { sortFindings };
 
 export const REPORT_SCHEMA_VERSION = '1.0';
 
@@ -80,24 +84,39 @@ const zeroStatus = (): StatusCounts => ({ FAIL: 0, ERROR: 0, PASS: 0 });
 const keyed = <K extends string, V>(keys: readonly K[], make: () => V): Record<K, V> =>
   Object.fromEntries(keys.map((k) => [k, make()])) as Record<K, V>;
 
-export function summarise(findings: readonly Finding[], rulesEvaluated: number): Summary {
-  const summary: Summary = {
-    total: findings.length,
+/** Counts a report's summary as findings are added, so that no report has to hold all of them to count them. */
+export class SummaryCounter {
+  private readonly summary: Summary = {
+    total: 0,
     byStatus: zeroStatus(),
     failBySeverity: keyed(SEVERITIES, () => 0),
     byPhase: keyed(PHASES, zeroStatus),
     byDimension: keyed(DIMENSIONS, zeroStatus),
-    rulesEvaluated,
+    rulesEvaluated: 0,
     suppressed: 0,
   };
-  for (const f of findings) {
-    if (f.suppressed) summary.suppressed += 1;
-    summary.byStatus[f.status] += 1;
-    if (f.status === 'FAIL') summary.failBySeverity[f.severity] += 1;
-    summary.byPhase[f.phase][f.status] += 1;
-    for (const d of f.dimensions) summary.byDimension[d][f.status] += 1;
+
+  add(findings: readonly Finding[]): void {
+    const summary = this.summary;
+    summary.total += findings.length;
+    for (const f of findings) {
+      if (f.suppressed) summary.suppressed += 1;
+      summary.byStatus[f.status] += 1;
+      if (f.status === 'FAIL') summary.failBySeverity[f.severity] += 1;
+      summary.byPhase[f.phase][f.status] += 1;
+      for (const d of f.dimensions) summary.byDimension[d][f.status] += 1;
+    }
   }
-  return summary;
+
+  result(rulesEvaluated: number): Summary {
+    return { ...this.summary, rulesEvaluated };
+  }
+}
+
+export function summarise(findings: readonly Finding[], rulesEvaluated: number): Summary {
+  const counter = new SummaryCounter();
+  counter.add(findings);
+  return counter.result(rulesEvaluated);
 }
 
 export function ruleSummary(rule: Rule): RuleSummary {
@@ -135,21 +154,6 @@ function coverageOf(inventory: Inventory): CoverageEntry[] {
   return out;
 }
 
-const statusOrder = (s: Status): number => STATUSES.indexOf(s);
-
-/** Stable order: phase, rule, status (FAIL first), region, resource. Reports diff cleanly between runs. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      statusOrder(a.status) - statusOrder(b.status) ||
-      a.account.localeCompare(b.account) ||
-      a.region.localeCompare(b.region) ||
-      a.resource.arn.localeCompare(b.resource.arn),
-  );
-}
-
 export interface BuildReportInput {
   version: string;
   inventories: readonly Inventory[];
@@ -162,8 +166,10 @@ export interface BuildReportInput {
   accountErrors?: readonly AccountError[];
 }
 
-export function buildReport(input: BuildReportInput): ScanReport {
-  const findings = sortFindings(input.findings);
+/** Everything of a report but its findings and what is counted from them. */
+export type ReportFrame = Pick<ScanReport, 'schemaVersion' | 'tool' | 'scan' | 'coverage' | 'rules' | 'errors' | 'accountErrors'>;
+
+export function reportFrame(input: Omit<BuildReportInput, 'findings' | 'expiredSuppressions'>): ReportFrame {
   const { inventories } = input;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -178,17 +184,45 @@ export function buildReport(input: BuildReportInput): ScanReport {
       collectedAt: inventories.map((i) => i.collectedAt),
       notes: [...new Set(inventories.flatMap((i) => i.notes ?? []))],
     },
-    summary: summarise(findings, input.rules.length),
     coverage: inventories.flatMap(coverageOf),
     rules: [...input.rules].sort((a, b) => a.id.localeCompare(b.id)).map(ruleSummary),
-    findings,
     errors: inventories.flatMap((inv) =>
       Object.values(inv.slices).flatMap((s) => (s?.errors ?? []).map((e) => ({ account: inv.account.id, ...e }))),
     ),
     ...(input.accountErrors?.length ? { accountErrors: [...input.accountErrors] } : {}),
-    suppressions: {
-      applied: findings.filter((f) => f.suppressed).length,
-      expired: [...(input.expiredSuppressions ?? [])],
-    },
   };
+}
+
+/**
+ * The report in its keys' order (the JSON report's). `findings` may be empty while `summary` counts them all: a scan
+ * that writes findings as they are evaluated passes them separately to the JSON writer.
+ */
+export function assembleReport(
+  frame: ReportFrame,
+  summary: Summary,
+  findings: Finding[],
+  suppressions: ScanReport['suppressions'],
+  baseline?: BaselineComparison,
+): ScanReport {
+  return {
+    schemaVersion: frame.schemaVersion,
+    tool: frame.tool,
+    scan: frame.scan,
+    summary,
+    coverage: frame.coverage,
+    rules: frame.rules,
+    findings,
+    errors: frame.errors,
+    ...(frame.accountErrors ? { accountErrors: frame.accountErrors } : {}),
+    suppressions,
+    ...(baseline ? { baseline } : {}),
+  };
+}
+
+export function buildReport(input: BuildReportInput): ScanReport {
+  const findings = sortFindings(input.findings);
+  return assembleReport(reportFrame(input), summarise(findings, input.rules.length), findings, {
+    applied: findings.filter((f) => f.suppressed).length,
+    expired: [...(input.expiredSuppressions ?? [])],
+  });
 }

@@ -91,9 +91,13 @@ export interface ScanResult {
 }
 
 class Capture extends Writable {
-  text = '';
+  private readonly chunks: Buffer[] = [];
+  // Decoded once at the end: a report is written in pieces whose edges may fall inside a character.
+  get text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
   override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
-    this.text += chunk.toString('utf8');
+    this.chunks.push(chunk);
     done();
   }
 }
