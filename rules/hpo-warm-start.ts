@@ -5,6 +5,9 @@ import type { TuningJob } from '../src/inventory/model-jobs.js';
 /** Statuses of a tuning job whose finished training jobs a later one can warm-start from. */
 const USABLE_PARENT = new Set(['Completed', 'Stopped']);
 
+/** Earlier tuning jobs of the family named in a finding's evidence, newest first; the rest are counted. */
+const EVIDENCE_PARENTS = 5;
+
 /** The model families a tuning job trains: algorithm names, or training image repositories without tag or digest. */
 export function familiesOf(job: TuningJob): Set<string> {
   const families = new Set<string>();
@@ -52,35 +55,64 @@ export default defineRule({
     noWarmStart: 'Tuning job {name} tunes the same model family as {previous} from scratch, without a WarmStartConfig.',
   },
   evaluate: ({ tuningJobs }, ctx) => {
-    // Families once per job, and the usable parents of each region newest first (a stable sort, so the order is the
-    // one sorting each job's earlier jobs would give): thousands of tuning jobs make a quadratic walk costly.
     const familiesByJob = new Map(tuningJobs.map((j) => [j, [...familiesOf(j)]]));
-    const parentsByRegion = new Map<string, TuningJob[]>();
+    // Possible parents by region and model family, newest first (ties in inventory order); a parent's position in
+    // its region's newest-first list orders parents taken from several families.
+    const byRegion = new Map<string, TuningJob[]>();
     for (const other of tuningJobs) {
       if (!USABLE_PARENT.has(other.status)) continue;
-      const list = parentsByRegion.get(other.region) ?? [];
+      const list = byRegion.get(other.region) ?? [];
       list.push(other);
-      parentsByRegion.set(other.region, list);
+      byRegion.set(other.region, list);
     }
-    for (const list of parentsByRegion.values()) list.sort((a, b) => b.creationTime.localeCompare(a.creationTime));
+    const position = new Map<TuningJob, number>();
+    const byFamily = new Map<string, TuningJob[]>();
+    for (const [region, list] of byRegion) {
+      list.sort((a, b) => b.creationTime.localeCompare(a.creationTime));
+      list.forEach((parent, i) => {
+        position.set(parent, i);
+        for (const family of familiesByJob.get(parent) ?? []) {
+          const key = `${region}\u0000${family}`;
+          const parents = byFamily.get(key) ?? [];
+          parents.push(parent);
+          byFamily.set(key, parents);
+        }
+      });
+    }
+    // Each family's parents created before `job`: a suffix of its newest-first list, found by bisection.
+    const earlierIn = (job: TuningJob, family: string): TuningJob[] => {
+      const parents = byFamily.get(`${job.region}\u0000${family}`) ?? [];
+      let low = 0;
+      let high = parents.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if ((parents[mid] as TuningJob).creationTime < job.creationTime) high = mid;
+        else low = mid + 1;
+      }
+      return parents.slice(low);
+    };
     return tuningJobs.map((job) => {
       if (job.warmStart) {
         const { type, parents } = job.warmStart;
         return ctx.pass(job, { WarmStartType: type ?? null, ParentHyperParameterTuningJobs: parents });
       }
-      const families = new Set(familiesByJob.get(job));
-      const earlier = (parentsByRegion.get(job.region) ?? []).filter(
-        (other) =>
-          other.arn !== job.arn &&
-          other.creationTime < job.creationTime &&
-          (familiesByJob.get(other) ?? []).some((f) => families.has(f)),
-      );
+      const families = familiesByJob.get(job) ?? [];
+      const lists = families.map((f) => earlierIn(job, f));
+      // A job of several families may share a parent between them: count it once.
+      const earlier = lists.length === 1 ? (lists[0] as TuningJob[]) : [...new Set(lists.flat())];
+      // The newest few are evidence enough: listing every earlier job would make the report grow with the square
+      // of the number of tuning jobs.
+      const newest = (lists.length === 1 ? earlier.slice(0, EVIDENCE_PARENTS) : lists.flatMap((l) => l.slice(0, EVIDENCE_PARENTS)))
+        .filter((p, i, all) => all.indexOf(p) === i)
+        .sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0))
+        .slice(0, EVIDENCE_PARENTS);
       const evidence = {
         WarmStartConfig: null,
         families: [...families].sort(),
-        earlierTuningJobs: earlier.map((e) => e.name),
+        earlierTuningJobs: newest.map((e) => e.name),
+        earlierTuningJobCount: earlier.length,
       };
-      const previous = earlier[0];
+      const previous = newest[0];
       if (previous) return ctx.fail(job, 'noWarmStart', { previous: previous.name }, evidence);
       // "First of its family" rests on not seeing an earlier one: a tuning job that was listed but not described
       // might be exactly that.

@@ -9,9 +9,9 @@ import {
   type SliceName,
 } from '../inventory/model.js';
 import { SLICES, sliceClosure } from '../inventory/slices.js';
-import type { Finding } from './finding.js';
+import type { Finding, FindingResource } from './finding.js';
 import type { EvaluateContext, Evidence, Lookup, Rule, RuleResult, SliceView } from './rule.js';
-import type { Dimension, Pillar } from './taxonomy.js';
+import type { Dimension, Pillar, Status } from './taxonomy.js';
 
 export interface EvaluateOptions {
   /** Per-rule option overrides from the config file, keyed by rule id. */
@@ -33,6 +33,7 @@ export function evaluateRules(rules: readonly Rule[], inventory: Inventory, opti
  */
 export class InventoryEvaluator {
   private readonly indexes: SliceIndexes = new Map();
+  private readonly resources: FindingResources = new WeakMap();
 
   constructor(
     private readonly inventory: Inventory,
@@ -40,7 +41,7 @@ export class InventoryEvaluator {
   ) {}
 
   evaluate(rule: Rule): Finding[] {
-    return evaluateRule(rule, this.inventory, this.options.ruleOptions?.[rule.id], this.indexes);
+    return evaluateRule(rule, this.inventory, this.options.ruleOptions?.[rule.id], this.indexes, this.resources);
   }
 }
 
@@ -104,8 +105,33 @@ function regionAffected(errorRegion: string, resourceRegion: string): boolean {
   return errorRegion === resourceRegion || errorRegion === GLOBAL_REGION || resourceRegion === GLOBAL_REGION;
 }
 
-function renderMessage(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+/** A message template split once into its text and its `{placeholders}`: text at even positions, names at odd. */
+type CompiledTemplate = readonly string[];
+
+const compiledTemplates = new Map<string, CompiledTemplate>();
+
+function compileTemplate(template: string): CompiledTemplate {
+  let parts = compiledTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiledTemplates.set(template, parts);
+  }
+  return parts;
+}
+
+/**
+ * `{key}` replaced by `data[key]`, `{name}` by the resource's name unless `data` gives one, and any other
+ * placeholder left as it is. Rendered from the split template: a large scan renders hundreds of thousands.
+ */
+function renderMessage(template: string, name: string, data: Record<string, string | number>): string {
+  const parts = compileTemplate(template);
+  let text = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i] as string;
+    text += key in data ? String(data[key]) : key === 'name' ? name : `{${key}}`;
+    text += parts[i + 1] ?? '';
+  }
+  return text;
 }
 
 function makeContext(
@@ -113,6 +139,7 @@ function makeContext(
   inventory: Inventory,
   optionOverrides: Record<string, unknown> | undefined,
   indexes: SliceIndexes,
+  verdict: Verdicts,
 ): EvaluateContext<string, Record<string, unknown>> {
   const accountId = inventory.account.id;
 
@@ -159,26 +186,18 @@ function makeContext(
     return findKeyByReference(inventory, arn) ?? lookup('kmsKeys', arn, region);
   };
 
-  // Built without object spread: a scan of 100,000 resources makes over half a million results.
-  const toResult = (status: RuleResult['status'], resource: ResourceBase, message: string, messageId?: string, evidence?: Evidence): RuleResult => {
-    const r: RuleResult = { status, resource, message };
-    if (messageId !== undefined) r.messageId = messageId;
-    if (evidence) r.evidence = evidence;
-    return r;
-  };
-
   return {
     accountId,
     collectedAt: inventory.collectedAt,
     regions: inventory.regions,
     options: { ...(rule.options ?? {}), ...(optionOverrides ?? {}) },
-    pass: (resource, evidence) => toResult('PASS', resource, `${resource.name}: ${rule.title}.`, undefined, evidence),
+    pass: (resource, evidence) => verdict('PASS', resource, `${resource.name}: ${rule.title}.`, undefined, evidence),
     fail: (resource, messageId, data = {}, evidence) => {
       const template = rule.messages[messageId];
       if (template === undefined) throw new Error(`rule ${rule.id} has no message '${messageId}'`);
-      return toResult('FAIL', resource, renderMessage(template, { name: resource.name, ...data }), messageId, evidence);
+      return verdict('FAIL', resource, renderMessage(template, resource.name, data), messageId, evidence);
     },
-    error: (resource, message, evidence) => toResult('ERROR', resource, message, undefined, evidence),
+    error: (resource, message, evidence) => verdict('ERROR', resource, message, undefined, evidence),
     lookup,
     kmsKey,
     gap: (slice, region) => inventory.slices[slice]?.errors.find((e) => regionAffected(e.region, region)),
@@ -205,11 +224,30 @@ export function blockingSlices(rule: Rule): SliceName[] {
   return [...new Set([...rule.needs, ...(primary ? sliceClosure([primary]) : [])])];
 }
 
+/** How a rule's context turns a verdict on a resource into a finding. */
+type Verdicts = (status: Status, resource: ResourceBase, message: string, messageId?: string, evidence?: Evidence) => Finding;
+
+/**
+ * A resource as findings name it, made once per resource and shared by every rule's findings on it (a resource
+ * has several): frozen, so that no report can change one finding's resource through another.
+ */
+type FindingResources = WeakMap<ResourceBase, FindingResource>;
+
+function findingResource(cache: FindingResources, r: ResourceBase): FindingResource {
+  let resource = cache.get(r);
+  if (!resource) {
+    resource = Object.freeze({ arn: r.arn, type: r.resourceType, name: r.name });
+    cache.set(r, resource);
+  }
+  return resource;
+}
+
 function evaluateRule(
   rule: Rule,
   inventory: Inventory,
   optionOverrides: Record<string, unknown> | undefined,
   indexes: SliceIndexes,
+  resources: FindingResources,
 ): Finding[] {
   const accountId = inventory.account.id;
   // One copy of the rule's taxonomy for all its findings (frozen: no report may edit one finding's through another).
@@ -217,14 +255,12 @@ function evaluateRule(
   const pillars = Object.freeze([...(rule.pillars ?? [])]) as Pillar[];
   // Keys in the report's order, each shape one object literal: no object spread and no property added afterwards
   // (either makes V8 copy or grow the object), since a scan of 100,000 resources makes over half a million findings.
-  const toFinding = (r: RuleResult): Finding => {
-    const { status, message, messageId, evidence } = r;
-    const { id: ruleId, title, severity, kind, phase } = rule;
-    const resource = { arn: r.resource.arn, type: r.resource.resourceType, name: r.resource.name };
-    const region = r.resource.region;
-    const remediation = rule.remediation.summary;
-    const account = accountId;
-    if (messageId) {
+  // Rules get these findings from their context's pass/fail/error: one object per verdict, not a result and a copy.
+  const { id: ruleId, title, severity, kind, phase } = rule;
+  const remediation = rule.remediation.summary;
+  const account = accountId;
+  const make = (status: Status, resource: FindingResource, region: string, message: string, messageId?: string, evidence?: Evidence): Finding => {
+    if (messageId !== undefined) {
       if (evidence) {
         return { ruleId, title, status, severity, kind, phase, dimensions, pillars, resource, account, region, message, messageId, evidence, remediation };
       }
@@ -235,32 +271,23 @@ function evaluateRule(
     }
     return { ruleId, title, status, severity, kind, phase, dimensions, pillars, resource, account, region, message, remediation };
   };
+  const verdict: Verdicts = (status, resource, message, messageId, evidence) =>
+    make(status, findingResource(resources, resource), resource.region, message, messageId, evidence);
+  const error = (resource: ResourceBase, message: string): Finding => verdict('ERROR', resource, message);
 
   const scope = blockingSlices(rule);
   const missing = scope.filter((s) => inventory.slices[s] === undefined);
   if (missing.length > 0) {
-    return [
-      toFinding({
-        status: 'ERROR',
-        resource: accountResource(accountId),
-        message: `Not evaluated: the inventory holds no ${missing.join(', ')} (not collected).`,
-      }),
-    ];
+    return [error(accountResource(accountId), `Not evaluated: the inventory holds no ${missing.join(', ')} (not collected).`)];
   }
 
   // Only the declared slices are handed over; defineRule's typing keeps evaluate from reading others.
   const view = Object.fromEntries(rule.needs.map((n) => [n, inventory.slices[n]?.items ?? []])) as unknown as SliceView<SliceName>;
   let results: RuleResult[];
   try {
-    results = rule.evaluate(view, makeContext(rule, inventory, optionOverrides, indexes));
+    results = rule.evaluate(view, makeContext(rule, inventory, optionOverrides, indexes, verdict));
   } catch (err) {
-    return [
-      toFinding({
-        status: 'ERROR',
-        resource: accountResource(accountId),
-        message: `Not evaluated: rule failed (${err instanceof Error ? err.message : String(err)}).`,
-      }),
-    ];
+    return [error(accountResource(accountId), `Not evaluated: rule failed (${err instanceof Error ? err.message : String(err)}).`)];
   }
 
   // A slice that could not be (fully) listed in a region is reported once per failed scope. What that does to the
@@ -275,28 +302,18 @@ function evaluateRule(
   }
   const blocked = [...regionErrors.values()];
   const secondary = new Set(rule.needs.slice(1));
-  const findings: Finding[] = results.map((r) => {
-    if (r.status === 'ERROR') return toFinding(r);
-    const accountWide = r.resource.resourceType === ACCOUNT_RESOURCE_TYPE;
-    const cause = blocked.find(
-      (e) => (accountWide || secondary.has(e.slice)) && regionAffected(e.region, r.resource.region),
-    );
-    if (!cause) return toFinding(r);
-    return toFinding({
-      status: 'ERROR',
-      resource: r.resource,
-      message: `Not evaluated: ${describeCollectionError(cause)}, so the data for this check is incomplete.`,
-    });
-  });
-  for (const e of blocked) {
-    findings.push(
-      toFinding({
-        status: 'ERROR',
-        resource: scopeResource(e, accountId),
-        message: `Not evaluated: ${describeCollectionError(e)}.`,
-      }),
-    );
-  }
+  const findings: Finding[] =
+    blocked.length === 0
+      ? results
+      : results.map((r) => {
+          if (r.status === 'ERROR') return r;
+          const accountWide = r.resource.type === ACCOUNT_RESOURCE_TYPE;
+          const cause = blocked.find((e) => (accountWide || secondary.has(e.slice)) && regionAffected(e.region, r.region));
+          if (!cause) return r;
+          const message = `Not evaluated: ${describeCollectionError(cause)}, so the data for this check is incomplete.`;
+          return make('ERROR', r.resource, r.region, message);
+        });
+  for (const e of blocked) findings.push(error(scopeResource(e, accountId), `Not evaluated: ${describeCollectionError(e)}.`));
 
   // A resource listed but not described is reported where the rule reads it directly, and where the rule walks a
   // derived slice built from it (every KMS key, every lifecycle configuration): what it references is unknown, so
@@ -313,19 +330,8 @@ function evaluateRule(
   for (const { e, why } of describeErrors) {
     if (e.resourceArn === undefined || seen.has(e.resourceArn.toLowerCase())) continue;
     seen.add(e.resourceArn.toLowerCase());
-    findings.push(
-      toFinding({
-        status: 'ERROR',
-        resource: {
-          arn: e.resourceArn,
-          name: lastSegment(e.resourceArn),
-          region: e.region,
-          resourceType: SLICES[e.slice].resourceType,
-          tags: {},
-        },
-        message: `Not evaluated: ${describeCollectionError(e)}${why}.`,
-      }),
-    );
+    const resource = { arn: e.resourceArn, type: SLICES[e.slice].resourceType, name: lastSegment(e.resourceArn) };
+    findings.push(make('ERROR', resource, e.region, `Not evaluated: ${describeCollectionError(e)}${why}.`));
   }
   return findings;
 }

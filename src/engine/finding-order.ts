@@ -9,18 +9,26 @@ const { compare } = new Intl.Collator();
 const phaseOrder = (p: Phase): number => PHASES.indexOf(p);
 const statusOrder = (s: Status): number => STATUSES.indexOf(s);
 
+// Most findings of a rule share their account and region: equal strings need no collation.
+const collate = (a: string, b: string): number => (a === b ? 0 : compare(a, b));
+
 /** Report order of findings within one rule: status (FAIL first), account, region, resource. */
 const withinRule = (a: Finding, b: Finding): number =>
   statusOrder(a.status) - statusOrder(b.status) ||
-  compare(a.account, b.account) ||
-  compare(a.region, b.region) ||
-  compare(a.resource.arn, b.resource.arn);
+  collate(a.account, b.account) ||
+  collate(a.region, b.region) ||
+  collate(a.resource.arn, b.resource.arn);
 
 /** Stable order: phase, rule, status (FAIL first), account, region, resource. Reports diff cleanly between runs. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) => phaseOrder(a.phase) - phaseOrder(b.phase) || compare(a.ruleId, b.ruleId) || withinRule(a, b),
+    (a, b) => phaseOrder(a.phase) - phaseOrder(b.phase) || collate(a.ruleId, b.ruleId) || withinRule(a, b),
   );
+}
+
+/** `sortFindings` for the findings of one rule (as a scan sorts them, a rule at a time). */
+export function sortRuleFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(withinRule);
 }
 
 /**

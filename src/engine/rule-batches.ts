@@ -2,7 +2,7 @@ import type { AccountFailure } from '../inventory/collect-accounts.js';
 import type { Inventory } from '../inventory/model.js';
 import { InventoryEvaluator, type EvaluateOptions } from './evaluate.js';
 import type { Finding } from './finding.js';
-import { reportOrder, sortFindings } from './finding-order.js';
+import { reportOrder, sortRuleFindings } from './finding-order.js';
 import { notScannedFindings } from './not-scanned.js';
 import type { Rule } from './rule.js';
 
@@ -32,6 +32,6 @@ export function* findingsByRule(
     const findings: Finding[] = [];
     for (const evaluator of evaluators) for (const f of evaluator.evaluate(rule)) findings.push(f);
     for (const failure of failures) findings.push(...notScannedFindings([rule], failure.account, notScannedReason(failure)));
-    yield { rule, findings: sortFindings(findings) };
+    yield { rule, findings: sortRuleFindings(findings) };
   }
 }

@@ -1,16 +1,15 @@
+import type { Finding } from './finding.js';
 import type { CollectionError, KmsKey, ResourceBase, SliceItems, SliceName } from '../inventory/model.js';
 import type { Dimension, Phase, Pillar, RuleKind, Severity, Status } from './taxonomy.js';
 
 /** Observed values that justify a verdict, shown to auditors as evidence. */
 export type Evidence = Record<string, string | number | boolean | null | string[]>;
 
-export interface RuleResult {
-  status: Status;
-  resource: ResourceBase;
-  messageId?: string;
-  message: string;
-  evidence?: Evidence;
-}
+/**
+ * A verdict on one resource. Rules get them from their context's `pass`, `fail` and `error` and return them; they
+ * never build one, so the engine makes each the report's finding directly.
+ */
+export type RuleResult = Finding;
 
 /** A lookup in another slice: found, could not be read (with why), or simply not there. */
 export type Lookup<T> =

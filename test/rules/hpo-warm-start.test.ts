@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateRules } from '../../src/engine/evaluate.js';
 import rule from '../../rules/hpo-warm-start.js';
 import { describeError, inventory, listError, OTHER_REGION, sagemakerArn } from '../support/builders.js';
 import { PYTORCH_IMAGE, tuningDefinition, tuningJob, XGBOOST_IMAGE } from '../support/builders-jobs.js';
@@ -110,4 +112,33 @@ runRuleTests(rule, {
       errors: ['hpo-error-maybe-first', 'tuningJobs (us-east-1)'],
     },
   ],
+});
+
+describe('hpo-warm-start evidence', () => {
+  const day = (d: number): string => new Date(Date.UTC(2026, 0, d, 8)).toISOString();
+  const both = [tuningDefinition({ trainingImage: PYTORCH_IMAGE }), tuningDefinition({ trainingImage: XGBOOST_IMAGE })];
+
+  it('names the five newest earlier jobs of the family and counts them all, each once across families', () => {
+    const earlier = [
+      ...Array.from({ length: 7 }, (_, i) => tuningJob({ name: `xgb-${i + 1}`, creationTime: day(i + 1) })),
+      ...Array.from({ length: 3 }, (_, i) =>
+        tuningJob({ name: `torch-${i + 1}`, creationTime: day(i + 10), trainingDefinitions: [tuningDefinition({ trainingImage: PYTORCH_IMAGE })] }),
+      ),
+      // Of both families: one parent, counted once.
+      tuningJob({ name: 'both-1', creationTime: day(5), trainingDefinitions: both }),
+    ];
+    const later = tuningJob({ name: 'both-later', creationTime: day(20), trainingDefinitions: both });
+    const newer = tuningJob({ name: 'xgb-newer', creationTime: day(25) });
+    const findings = evaluateRules([rule], inventory({ tuningJobs: [...earlier, later, newer] }));
+    const of = (name: string) => findings.find((f) => f.resource.name === name);
+    expect(of('both-later')).toMatchObject({
+      status: 'FAIL',
+      message: expect.stringContaining('as torch-3 from scratch'),
+      evidence: { earlierTuningJobs: ['torch-3', 'torch-2', 'torch-1', 'xgb-7', 'xgb-6'], earlierTuningJobCount: 11 },
+    });
+    // Not counted: jobs of the same family created later, and the job itself.
+    expect(of('xgb-7')?.evidence).toMatchObject({ earlierTuningJobs: ['xgb-6', 'xgb-5', 'both-1', 'xgb-4', 'xgb-3'], earlierTuningJobCount: 7 });
+    expect(of('xgb-newer')?.evidence).toMatchObject({ earlierTuningJobCount: 9 });
+    expect(of('xgb-1')).toMatchObject({ status: 'PASS', evidence: { earlierTuningJobs: [], earlierTuningJobCount: 0, firstOfFamily: true } });
+  });
 });
