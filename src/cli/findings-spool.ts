@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, unlinkSync } from 'node:fs';
 import type { Finding } from '../engine/finding.js';
 import { findingsText, type RenderedFindings } from '../report/json.js';
-import { writeAll } from './output-files.js';
+import { writeAll } from '../util/write-all.js';
 
 /** Findings rendered at a time: a rule of a large estate has tens of thousands, and their text is kept short. */
 const SLICE = 1000;
@@ -29,16 +29,20 @@ export class FindingsSpool {
     }
   }
 
-  /** The findings appended so far, for `renderJsonChunks`; read again from the start each time it is iterated. */
-  rendered(): RenderedFindings {
+  /**
+   * The findings appended so far, for `renderJsonChunks`; read again from the start each time it is iterated.
+   * With `reuse`, every piece is read into the same buffer: only for a consumer that is done with a piece when it
+   * asks for the next (a synchronous write to a file), not one that may keep it (an asynchronous stdout).
+   */
+  rendered(reuse: boolean): RenderedFindings {
     const fd = this.open();
     return {
       count: this.count,
       chunks: function* () {
         let position = 0;
+        const shared = reuse ? Buffer.allocUnsafe(READ_BYTES) : undefined;
         for (;;) {
-          // A fresh buffer each time: a consumer may keep it (an asynchronous stdout does).
-          const buffer = Buffer.allocUnsafe(READ_BYTES);
+          const buffer = shared ?? Buffer.allocUnsafe(READ_BYTES);
           const read = readSync(fd, buffer, 0, READ_BYTES, position);
           if (read === 0) return;
           position += read;

@@ -1,6 +1,7 @@
-import { closeSync, existsSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
+import { writeAll } from '../util/write-all.js';
 
 /** Checked before the scan starts, so a typo in a path does not cost a whole scan. */
 export function assertWritable(path: string, flag: string): void {
@@ -37,11 +38,4 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string | Uint8A
     if (existsSync(tmp)) unlinkSync(tmp);
     throw err;
   }
-}
-
-/** `writeSync` until all of it is written: it may write less than it was given (a full disk, a pipe). */
-export function writeAll(fd: number, chunk: string | Uint8Array): void {
-  const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-  let offset = 0;
-  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }

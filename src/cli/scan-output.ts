@@ -74,9 +74,8 @@ export function evaluateAndWrite(input: ScanOutputInput, io: ScanIo): number {
 
     for (const target of plan.targets) {
       if (target.format === 'json' && spool) {
-        const chunks = renderJsonChunks(report, spool.rendered());
-        if (target.path) writeChunksAtomic(target.path, chunks);
-        else for (const chunk of chunks) io.stdout.write(chunk);
+        if (target.path) writeChunksAtomic(target.path, renderJsonChunks(report, spool.rendered(true)));
+        else for (const chunk of renderJsonChunks(report, spool.rendered(false))) io.stdout.write(chunk);
         continue;
       }
       const { text, warnings } = render(report, target, plan, input.showPass);

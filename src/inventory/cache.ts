@@ -15,8 +15,9 @@
  * CreationTime, so a new summary). Anything unreadable is ignored with a note: the cache can cost a Describe,
  * never a wrong result.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeAll } from '../util/write-all.js';
 import { INVENTORY_SCHEMA_VERSION, type SliceName } from './model.js';
 
 const TERMINAL_JOB_STATES: ReadonlySet<string> = new Set(['Completed', 'Failed', 'Stopped']);
@@ -115,17 +116,21 @@ export class DescribeCache {
   save(): void {
     for (const bucket of this.buckets.values()) {
       if (!bucket.changed && bucket.kept.size === bucket.loaded.size) continue;
-      const content: CacheFile = {
+      const header: Omit<CacheFile, 'entries'> = {
         schemaVersion: this.schemaVersion,
         accountId: this.options.accountId,
         region: bucket.region,
         slice: bucket.slice,
-        entries: Object.fromEntries(bucket.kept),
       };
       const tmp = `${bucket.path}.${process.pid}.tmp`;
       try {
         mkdirSync(join(bucket.path, '..'), { recursive: true, mode: 0o700 });
-        writeFileSync(tmp, JSON.stringify(content), { mode: 0o600 });
+        const fd = openSync(tmp, 'w', 0o600);
+        try {
+          for (const piece of cacheFileText(header, bucket.kept)) writeAll(fd, piece);
+        } finally {
+          closeSync(fd);
+        }
         renameSync(tmp, bucket.path);
       } catch (err) {
         rmSync(tmp, { force: true });
@@ -177,6 +182,24 @@ export class DescribeCache {
       return new Map();
     }
   }
+}
+
+/**
+ * `JSON.stringify` of the cache file, in pieces of about a megabyte: the training jobs of a large account make a
+ * file of tens of megabytes, and one string of it (and its encoded copy) would be the scan's peak of memory.
+ */
+function* cacheFileText(header: Omit<CacheFile, 'entries'>, entries: ReadonlyMap<string, Entry>): Generator<string> {
+  let text = `${JSON.stringify(header).slice(0, -1)},"entries":{`;
+  let first = true;
+  for (const [arn, entry] of entries) {
+    text += `${first ? '' : ','}${JSON.stringify(arn)}:${JSON.stringify(entry)}`;
+    first = false;
+    if (text.length >= 1 << 20) {
+      yield text;
+      text = '';
+    }
+  }
+  yield `${text}}}`;
 }
 
 /** Account ids and region names are safe path segments; anything else is not trusted to be. */

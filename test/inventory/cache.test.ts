@@ -8,7 +8,7 @@ import { startFakeAwsServer, type FakeAwsServer } from '../../bench/fake-aws-ser
 import { ClientFactory } from '../../src/aws/client-factory.js';
 import { DescribeCache, defaultCacheDir } from '../../src/inventory/cache.js';
 import { collectInventory } from '../../src/inventory/collect.js';
-import type { Inventory, SliceName } from '../../src/inventory/model.js';
+import { INVENTORY_SCHEMA_VERSION, type Inventory, type SliceName } from '../../src/inventory/model.js';
 
 const credentials = { accessKeyId: 'AKIDFAKE', secretAccessKey: 'fake' };
 const NEEDS: SliceName[] = ['trainingJobs', 'processingJobs', 'endpoints'];
@@ -127,6 +127,28 @@ describe('DescribeCache', () => {
     expect(cache.get('trainingJobs', 'us-east-1', job.arn, summary)).toEqual(job);
     // Re-created under the same name: a new CreationTime, a new summary.
     expect(cache.get('trainingJobs', 'us-east-1', job.arn, { ...summary, CreationTime: new Date(1000) })).toBeUndefined();
+  });
+
+  it('writes a file of several megabytes in pieces that make the JSON of all its entries, and reads it back', () => {
+    const dir = tempDir();
+    const cache = new DescribeCache({ dir, accountId: '111122223333', note: () => undefined });
+    // Non-ASCII text and quotes in the items, and enough of them (about 5 MB) to cross many piece boundaries.
+    const jobs = Array.from({ length: 5000 }, (_, i) => ({
+      arn: `arn:aws:sagemaker:us-east-1:111122223333:training-job/j-${i}`,
+      status: 'Completed',
+      note: `réglage "${i}" ${'x'.repeat(900)}`,
+    }));
+    for (const j of jobs) cache.put('trainingJobs', 'us-east-1', j.arn, { ...summary, TrainingJobName: j.arn }, j);
+    cache.save();
+    const text = readFileSync(join(dir, 'v' + String(INVENTORY_SCHEMA_VERSION), '111122223333', 'us-east-1', 'trainingJobs.json'), 'utf8');
+    expect(text.length).toBeGreaterThan(4_000_000);
+    const entries = Object.fromEntries(jobs.map((j) => [j.arn, { summary: JSON.stringify({ ...summary, TrainingJobName: j.arn }), item: j }]));
+    expect(text).toBe(
+      JSON.stringify({ schemaVersion: INVENTORY_SCHEMA_VERSION, accountId: '111122223333', region: 'us-east-1', slice: 'trainingJobs', entries }),
+    );
+    const next = new DescribeCache({ dir, accountId: '111122223333', note: () => undefined });
+    const last = jobs[4999];
+    expect(next.get('trainingJobs', 'us-east-1', last?.arn ?? '', { ...summary, TrainingJobName: last?.arn })).toEqual(last);
   });
 
   it('never stores what can still change', () => {
