@@ -11,13 +11,13 @@ import { selectRules } from '../engine/select.js';
 import { defaultCacheDir } from '../inventory/cache.js';
 import { collectInventory } from '../inventory/collect.js';
 import { collectAccounts, type AccountFailure } from '../inventory/collect-accounts.js';
-import { loadInventory, serialiseInventory } from '../inventory/load.js';
+import { loadInventory, serialiseInventoryPieces } from '../inventory/load.js';
 import type { Inventory, SliceName } from '../inventory/model.js';
 import { sliceClosure, SLICES } from '../inventory/slices.js';
 import { CredentialsError, UsageError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { nothingScanned, parseAccountFlags, resolveTargets, type AccountFlags, type AccountPlan } from './accounts.js';
-import { assertWritable, writeFileAtomic } from './output-files.js';
+import { assertWritable, writeChunksAtomic } from './output-files.js';
 import {
   parseDuration,
   parseFormats,
@@ -258,7 +258,7 @@ export async function scanCommand(cliFlags: ScanFlags, io: ScanIo): Promise<numb
   } else {
     ({ inventories, failures } = await collect(flags, [...new Set(rules.flatMap((r) => r.needs))], io, accounts));
     const [only] = inventories;
-    if (flags.saveInventory && only) writeFileAtomic(flags.saveInventory, serialiseInventory(only));
+    if (flags.saveInventory && only) writeChunksAtomic(flags.saveInventory, serialiseInventoryPieces(only));
   }
 
   return evaluateAndWrite(

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../util/errors.js';
+import { jsonPieces } from '../util/json-pieces.js';
 import { INVENTORY_SCHEMA_VERSION, SLICE_NAMES, type Inventory } from './model.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -51,4 +52,13 @@ export function loadInventory(path: string): Inventory {
 
 export function serialiseInventory(inventory: Inventory): string {
   return `${JSON.stringify(inventory, null, 2)}\n`;
+}
+
+/**
+ * `serialiseInventory` in pieces: every item of every slice separately (inventory, slices, slice, items), so that
+ * saving a large inventory never makes one string of all of it.
+ */
+export function* serialiseInventoryPieces(inventory: Inventory): Generator<string> {
+  yield* jsonPieces(inventory, 4);
+  yield '\n';
 }
