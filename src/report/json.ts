@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/finding.js';
+import { joinedPieces, jsonParts, skipped, stringifyAt } from '../util/json-pieces.js';
 import type { ScanReport } from './report.js';
 
 /** The JSON report is the report object itself; its shape is versioned by `schemaVersion`. */
@@ -6,16 +7,8 @@ export function renderJson(report: ScanReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-/** Pieces of about this many characters are handed to the writer. */
-const CHUNK_CHARS = 1 << 20;
-
-// JSON.stringify's layout with an indent of 2: nested lines of a value at depth d are indented by 2d more spaces.
-// A JSON text holds no raw newline inside a string, so every newline of a stringified value starts a line.
-const nested = (value: unknown, depth: number): string | undefined =>
-  JSON.stringify(value, null, 2)?.replace(/\n/g, `\n${'  '.repeat(depth)}`);
-
 /** One element of a top-level array as `renderJson` lays it out; `index` is its position in the array. */
-const element = (value: unknown, index: number): string => `${index > 0 ? ',' : ''}\n    ${nested(value, 2) ?? 'null'}`;
+const element = (value: unknown, index: number): string => `${index > 0 ? ',' : ''}\n    ${stringifyAt(value, 2)}`;
 
 /**
  * Findings as they appear inside the report's `"findings": [ … ]`, the first of them at position `start` of the
@@ -40,44 +33,31 @@ export interface RenderedFindings {
  * would be most of the process's memory. Each top-level array (findings, errors) is written an element at a time.
  * With `rendered`, the findings are those pieces instead of `report.findings`.
  */
-export function* renderJsonChunks(report: ScanReport, rendered?: RenderedFindings): Generator<string | Uint8Array> {
-  let buffer = '';
-  const put = function* (text: string): Generator<string> {
-    buffer += text;
-    if (buffer.length >= CHUNK_CHARS) {
-      yield buffer;
-      buffer = '';
-    }
-  };
-  // The keys JSON.stringify keeps, in its order.
-  const entries = Object.entries(report as unknown as Record<string, unknown>).filter(
-    ([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol',
-  );
-  if (entries.length === 0) {
-    yield '{}\n';
+export function renderJsonChunks(report: ScanReport, rendered?: RenderedFindings): Generator<string | Uint8Array> {
+  return joinedPieces(reportParts(report, rendered));
+}
+
+function* reportParts(report: ScanReport, rendered: RenderedFindings | undefined): Generator<string | Uint8Array> {
+  if (!rendered) {
+    yield* jsonParts(report, 2, 0);
+    yield '\n';
     return;
   }
-  yield* put('{');
-  for (const [i, [key, value]] of entries.entries()) {
-    yield* put(`${i > 0 ? ',' : ''}\n  ${JSON.stringify(key)}: `);
-    if (key === 'findings' && rendered) {
-      if (rendered.count === 0) {
-        yield* put('[]');
-        continue;
-      }
-      yield* put('[');
-      if (buffer) yield buffer;
-      buffer = '';
-      yield* rendered.chunks();
-      yield* put('\n  ]');
-    } else if (Array.isArray(value) && value.length > 0) {
-      yield* put('[');
-      for (const [j, item] of value.entries()) yield* put(element(item, j));
-      yield* put('\n  ]');
+  const { findings: _findings, ...rest } = report;
+  // The report's keys in their order, the findings' place kept: they are the pieces set aside.
+  const keys = Object.keys(report).filter((k) => k === 'findings' || !skipped((rest as Record<string, unknown>)[k]));
+  yield '{';
+  for (const [i, key] of keys.entries()) {
+    yield `${i > 0 ? ',' : ''}\n  ${JSON.stringify(key)}: `;
+    if (key !== 'findings') {
+      yield* jsonParts((rest as Record<string, unknown>)[key], 1, 1);
+    } else if (rendered.count === 0) {
+      yield '[]';
     } else {
-      yield* put(nested(value, 1) ?? 'null');
+      yield '[';
+      yield* rendered.chunks();
+      yield '\n  ]';
     }
   }
-  yield* put('\n}\n');
-  if (buffer) yield buffer;
+  yield '\n}\n';
 }
