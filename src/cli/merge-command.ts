@@ -3,11 +3,12 @@ import { loadConfig } from '../config/config.js';
 import { exitCodeFor } from '../engine/exit-code.js';
 import { applySuppressions } from '../engine/suppress.js';
 import { compareWithBaseline } from '../report/baseline.js';
+import { renderJsonChunks } from '../report/json.js';
 import { mergeReports } from '../report/merge.js';
 import type { ScanReport } from '../report/report.js';
 import { UsageError } from '../util/errors.js';
 import { VERSION } from '../version.js';
-import { assertWritable, writeFileAtomic } from './output-files.js';
+import { assertWritable, writeChunksAtomic, writeFileAtomic } from './output-files.js';
 import { parseFormats, parseSeverityOrNone } from './parse.js';
 import { loadBaseline, readReportFile } from './report-file.js';
 import { render, type ScanIo, type ScanPlan } from './report-targets.js';
@@ -48,6 +49,12 @@ export function mergeCommand(files: readonly string[], flags: MergeFlags, io: Sc
   const report = baseline ? compareWithBaseline(withExpired, baseline.report, baseline.source) : withExpired;
 
   for (const target of plan.targets) {
+    if (target.format === 'json') {
+      // In pieces, as a scan writes it: the merged report of a large estate is longer than one string may be.
+      if (target.path) writeChunksAtomic(target.path, renderJsonChunks(report));
+      else for (const chunk of renderJsonChunks(report)) io.stdout.write(chunk);
+      continue;
+    }
     const { text, warnings } = render(report, target, plan, flags.showPass ?? false);
     for (const w of warnings) io.stderr.write(`mlaudit: warning: ${w}\n`);
     if (target.path) writeFileAtomic(target.path, text);
