@@ -4,6 +4,12 @@
  * rate for the whole client: one throttled ListTrainingJobs would slow every other SageMaker call. A pacer per
  * operation learns that operation's rate instead: unpaced until the first throttle, then the rate that succeeded in
  * the last second, a little under it, probing upwards a few percent per second until the next throttle.
+ *
+ * A storm (nearly every attempt throttled for a second or more) says little about the rate the operation can take:
+ * the pacer then drops to its floor, and probing from there by a few percent a second would take minutes to regain
+ * an ordinary rate. So after a storm the rate first doubles every second, as TCP's slow start does, up to half the
+ * rate it was sending at before (without limit after the first cut, when no rate was known yet), and only then
+ * probes slowly.
  */
 
 const WINDOW_MS = 1000;
@@ -11,10 +17,14 @@ const WINDOW_MS = 1000;
 const BACKOFF = 0.95;
 /** Probing growth per second since the last throttle. */
 const GROWTH_PER_SECOND = 1.03;
+/** Growth per second while regaining what a storm took, up to `recoverTo`. */
+const RECOVERY_PER_SECOND = 2;
 const MIN_RATE = 0.5;
 
 export class OperationPacer {
   private base = Infinity;
+  /** The rate up to which the pacer regains speed quickly after the last cut. */
+  private recoverTo = 0;
   private lastCut = 0;
   private next = 0;
   private readonly successes: number[] = [];
@@ -24,7 +34,11 @@ export class OperationPacer {
   /** The current sending rate in requests per second (Infinity before the first throttle). */
   rate(at = this.now()): number {
     if (this.base === Infinity) return Infinity;
-    return this.base * GROWTH_PER_SECOND ** ((at - this.lastCut) / 1000);
+    const seconds = (at - this.lastCut) / 1000;
+    if (this.recoverTo <= this.base) return this.base * GROWTH_PER_SECOND ** seconds;
+    const recovery = Math.log(this.recoverTo / this.base) / Math.log(RECOVERY_PER_SECOND);
+    if (seconds <= recovery) return this.base * RECOVERY_PER_SECOND ** seconds;
+    return this.recoverTo * GROWTH_PER_SECOND ** (seconds - recovery);
   }
 
   /** Waits for this attempt's turn. */
@@ -50,7 +64,11 @@ export class OperationPacer {
     if (now - this.lastCut < WINDOW_MS && this.base !== Infinity) return;
     while (this.successes.length > 0 && (this.successes[0] ?? now) < now - WINDOW_MS) this.successes.shift();
     const accepted = (this.successes.length * 1000) / WINDOW_MS;
-    this.base = Math.max(MIN_RATE, Math.min(accepted, this.rate(now)) * BACKOFF);
+    const sending = this.rate(now);
+    this.base = Math.max(MIN_RATE, Math.min(accepted, sending) * BACKOFF);
+    // A storm lets through far less than was sent: regain half of that quickly. A cut after which a quarter or more
+    // of it got through measured what the service takes, and probes slowly from there.
+    this.recoverTo = accepted < sending / 4 ? sending / 2 : 0;
     this.lastCut = now;
     this.next = now + 1000 / this.base;
   }
