@@ -37,11 +37,7 @@ export default defineRule({
   evaluate: ({ flowDefinitions, endpoints }, ctx) => {
     const serving = endpoints.filter((ep) => ep.status === 'InService');
     // An endpoint that could not be described may be in service: its region is judged too, and cannot fail.
-    const servingRegions = new Set(serving.map((ep) => ep.region));
-    const regions = [...new Set([...ctx.regions, ...servingRegions])]
-      .sort()
-      .filter((region) => servingRegions.has(region) || ctx.gap('endpoints', region));
-    return regions.map((region) => {
+    return ctx.regionsWith(serving, ['endpoints']).map((region) => {
       const account = ctx.accountResource(region);
       const flows = flowDefinitions.filter((f) => f.region === region);
       const endpointCount = serving.filter((ep) => ep.region === region).length;

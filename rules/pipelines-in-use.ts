@@ -43,11 +43,7 @@ export default defineRule({
     const days = ctx.options.maxDaysSinceSuccess;
     const cutoff = Date.parse(ctx.collectedAt) - days * DAY_MS;
     // A job or endpoint that could not be described still proves that its region trains or hosts models.
-    const active = new Set([...trainingJobs, ...endpoints].map((r) => r.region));
-    const regions = [...new Set([...ctx.regions, ...active])]
-      .sort()
-      .filter((region) => active.has(region) || ctx.gap('trainingJobs', region) || ctx.gap('endpoints', region));
-    return regions.map((region) => {
+    return ctx.regionsWith([...trainingJobs, ...endpoints], ['trainingJobs', 'endpoints']).map((region) => {
       const account = ctx.accountResource(region);
       const here = pipelines.filter((p) => p.region === region);
       const succeeded = here.filter((p) =>

@@ -42,11 +42,7 @@ export default defineRule({
   },
   evaluate: ({ modelPackageGroups, modelPackages, endpoints, models }, ctx) => {
     // An endpoint that could not be described still proves that its region hosts one.
-    const hosting = new Set(endpoints.map((ep) => ep.region));
-    const regions = [...new Set([...ctx.regions, ...hosting])]
-      .sort()
-      .filter((region) => hosting.has(region) || ctx.gap('endpoints', region));
-    return regions.map((region) => {
+    return ctx.regionsWith(endpoints, ['endpoints']).map((region) => {
       const account = ctx.accountResource(region);
       const read = endpoints.filter((ep) => ep.region === region).length;
       const endpointCount = read > 0 ? read : 'at least one';

@@ -186,6 +186,9 @@ function makeContext(
     return findKeyByReference(inventory, arn) ?? lookup('kmsKeys', arn, region);
   };
 
+  const gap = (slice: SliceName, region: string): CollectionError | undefined =>
+    inventory.slices[slice]?.errors.find((e) => regionAffected(e.region, region));
+
   return {
     accountId,
     collectedAt: inventory.collectedAt,
@@ -200,7 +203,13 @@ function makeContext(
     error: (resource, message, evidence) => verdict('ERROR', resource, message, undefined, evidence),
     lookup,
     kmsKey,
-    gap: (slice, region) => inventory.slices[slice]?.errors.find((e) => regionAffected(e.region, region)),
+    gap,
+    regionsWith: (resources, slices) => {
+      const present = new Set(resources.map((r) => r.region));
+      return [...new Set([...inventory.regions, ...present])]
+        .sort()
+        .filter((region) => present.has(region) || slices.some((slice) => gap(slice, region)));
+    },
     accountResource: (region) => accountResource(accountId, region),
   };
 }

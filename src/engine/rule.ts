@@ -36,6 +36,11 @@ export interface EvaluateContext<M extends string, O> {
    * that concludes from the absence of an item ("no schedule watches this endpoint") must check this first.
    */
   gap(slice: SliceName, region: string): CollectionError | undefined;
+  /**
+   * The regions a rule about a region as a whole judges, sorted: those where one of `resources` is, and those of the
+   * scan where `slices` have a gap (an item that could not be listed or described may be there too).
+   */
+  regionsWith(resources: readonly { region: string }[], slices: readonly SliceName[]): string[];
   /** A pseudo-resource standing for the whole account (in `region`, or globally), for account-level rules. */
   accountResource(region?: string): ResourceBase;
 }
