@@ -96,6 +96,11 @@ export function classifyError(err: unknown): ClassifiedError {
 }
 
 /** A Describe after a List can find the resource gone: SageMaker says so in several ways. */
+/** Whether an error code says the credentials themselves were refused (expired, invalid), not the request. */
+export function isCredentialsCode(code: string): boolean {
+  return CREDENTIALS.has(code);
+}
+
 export function isNotFound(err: unknown): boolean {
   const { code, message } = classifyError(err);
   if (code === 'ResourceNotFound' || code === 'ResourceNotFoundException' || code === 'NoSuchEntity' ||

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { STSClient } from '@aws-sdk/client-sts';
 import { RULES } from '../../rules/index.js';
-import { classifyError } from '../aws/classify-error.js';
+import { classifyError, isCredentialsCode } from '../aws/classify-error.js';
 import { assumeRoleCredentials } from '../aws/assume-role.js';
 import { CallStats } from '../aws/call-stats.js';
 import { ClientFactory, type AwsOptions } from '../aws/client-factory.js';
@@ -202,6 +202,23 @@ function loadInventories(files: readonly string[]): Inventory[] {
   });
 }
 
+/**
+ * Credentials that expire or are revoked part-way through a scan (a short session, a rotated key) leave everything
+ * read after that ERROR: the report says so resource by resource, and this says why, once, where the user looks.
+ */
+function warnOfRefusedCredentials(inventories: readonly Inventory[], io: ScanIo): void {
+  const refused = inventories.flatMap((inv) =>
+    Object.values(inv.slices).flatMap((s) => (s?.errors ?? []).filter((e) => isCredentialsCode(e.code)).map((e) => ({ ...e, account: inv.account.id }))),
+  );
+  if (refused.length === 0) return;
+  const codes = [...new Set(refused.map((e) => e.code))].sort().join(', ');
+  const accounts = [...new Set(refused.map((e) => e.account))].sort().join(', ');
+  io.stderr.write(
+    `mlaudit: warning: the credentials were refused part-way through the scan (${codes}, account ${accounts}): ` +
+      `${refused.length} read(s) failed and what they would have read is ERROR in the report; renew the credentials and scan again\n`,
+  );
+}
+
 function withConfigDefaults(flags: ScanFlags, config: Config): ScanFlags {
   return {
     ...flags,
@@ -257,6 +274,7 @@ export async function scanCommand(cliFlags: ScanFlags, io: ScanIo): Promise<numb
     inventories = loadInventories(flags.inventory);
   } else {
     ({ inventories, failures } = await collect(flags, [...new Set(rules.flatMap((r) => r.needs))], io, accounts));
+    warnOfRefusedCredentials(inventories, io);
     const [only] = inventories;
     if (flags.saveInventory && only) writeChunksAtomic(flags.saveInventory, serialiseInventoryPieces(only));
   }

@@ -163,6 +163,25 @@ describe('credentials', () => {
     expect(result.stderr).not.toContain('expired-session-token');
   });
 
+  it('refused part-way through the scan: the report is written, what they could not read is ERROR, and one warning says why', async () => {
+    const result = await cliWith([{ operation: 'kms:*', fault: { kind: 'credentials', reason: 'expired' } }], ['--fail-on', 'none'], {
+      ...CREDENTIALS,
+      AWS_SESSION_TOKEN: 'expired-session-token',
+    });
+    expectNoCrash(result);
+    expect(result.code).toBe(0);
+    const report = result.report;
+    expect(report?.errors.length).toBeGreaterThan(0);
+    // KMS speaks JSON: its code for an expired session token is ExpiredTokenException.
+    expect(new Set(report?.errors.map((e) => `${e.code} ${e.operation}`))).toEqual(new Set(['ExpiredTokenException DescribeKey']));
+    expect(report?.findings.some((f) => f.status === 'ERROR' && f.message.includes('ExpiredToken'))).toBe(true);
+    const warnings = result.stderr.split('\n').filter((l) => l.startsWith('mlaudit: warning: the credentials were refused'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`(ExpiredTokenException, account ${ACCOUNT})`);
+    expect(warnings[0]).toContain(`${report?.errors.length} read(s) failed`);
+    expect(result.stderr).not.toContain('expired-session-token');
+  });
+
   it('no credentials at all: exit 2 with one line, and nothing is sent', async () => {
     const result = await cliWith([], [], {});
     expectOneLineCredentialsError(result, /credentials/i);
