@@ -60,3 +60,45 @@ export function startProgress(stream: ProgressStream, enabled: boolean, plan: Pr
     },
   };
 }
+
+/** Evaluating, after collection: the event loop is busy, so it draws as work is done, not on a timer. */
+export interface ReportProgress {
+  ruleDone(): void;
+  stop(): void;
+}
+
+const NOOP_REPORT: ReportProgress = { ruleDone: () => undefined, stop: () => undefined };
+
+/** At most this often, so that 70 fast rules do not make 70 redraws. */
+const REDRAW_MS = 100;
+
+/** The one-line status of evaluating `rules` rules, on a TTY only, as `startProgress`. */
+export function startReportProgress(
+  stream: ProgressStream,
+  enabled: boolean,
+  rules: number,
+  now: () => number = Date.now,
+): ReportProgress {
+  if (!enabled || stream.isTTY !== true) return NOOP_REPORT;
+  let done = 0;
+  let drawn = -Infinity;
+  let stopped = false;
+  const draw = (line: string, force: boolean): void => {
+    const at = now();
+    if (stopped || (!force && at - drawn < REDRAW_MS)) return;
+    drawn = at;
+    stream.write(`\r\u001b[2K${line}`);
+  };
+  draw(`evaluating · 0/${plural(rules, 'rule')}`, true);
+  return {
+    ruleDone: () => {
+      done += 1;
+      draw(`evaluating · ${done}/${plural(rules, 'rule')}`, false);
+    },
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      stream.write('\r\u001b[2K');
+    },
+  };
+}

@@ -26,7 +26,7 @@ import {
   parseSeconds,
   parseSeverityOrNone,
 } from './parse.js';
-import { startProgress } from './progress.js';
+import { startProgress, startReportProgress } from './progress.js';
 import { loadBaseline } from './report-file.js';
 import type { ScanIo, ScanPlan } from './report-targets.js';
 import { evaluateAndWrite } from './scan-output.js';
@@ -291,6 +291,7 @@ export async function scanCommand(cliFlags: ScanFlags, io: ScanIo): Promise<numb
       startedAt,
       plan,
       showPass: flags.showPass ?? false,
+      progress: startReportProgress(io.stderr, !flags.quiet && !flags.debug, rules.length),
     },
     io,
   );

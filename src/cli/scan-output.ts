@@ -12,6 +12,7 @@ import { BaselineMatcher } from '../report/baseline.js';
 import { renderJsonChunks } from '../report/json.js';
 import { assembleReport, reportFrame, SummaryCounter } from '../report/report.js';
 import { FindingsSpool } from './findings-spool.js';
+import type { ReportProgress } from './progress.js';
 import { writeChunksAtomic, writeFileAtomic } from './output-files.js';
 import type { Baseline } from './report-file.js';
 import { render, type ScanIo, type ScanPlan } from './report-targets.js';
@@ -27,6 +28,8 @@ export interface ScanOutputInput {
   startedAt: string;
   plan: ScanPlan;
   showPass: boolean;
+  /** Told as each rule is done, and stopped before anything is written (the CLI's progress display). */
+  progress?: ReportProgress;
 }
 
 /**
@@ -62,7 +65,10 @@ export function evaluateAndWrite(input: ScanOutputInput, io: ScanIo): number {
       failing += failingFindings(findings, plan.failOn).length;
       spool?.append(findings);
       if (all) for (const f of findings) all.push(f);
+      input.progress?.ruleDone();
     }
+    // Cleared before anything is written: a report on stdout shares the terminal with the progress line.
+    input.progress?.stop();
     const summary = counter.result(rules.length);
     const report = assembleReport(
       { ...frame, scan: { ...frame.scan, finishedAt: io.now().toISOString() } },
@@ -86,6 +92,7 @@ export function evaluateAndWrite(input: ScanOutputInput, io: ScanIo): number {
     const unread = report.errors.length + (report.accountErrors?.length ?? 0);
     return exitCodeFrom(failing, unread > 0 || summary.byStatus.ERROR > 0, plan);
   } finally {
+    input.progress?.stop();
     spool?.dispose();
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CallStats } from '../../src/aws/call-stats.js';
-import { progressLine, startProgress } from '../../src/cli/progress.js';
+import { progressLine, startProgress, startReportProgress } from '../../src/cli/progress.js';
 
 function stream(isTTY: boolean): { isTTY: boolean; written: string[]; write(text: string): boolean } {
   const written: string[] = [];
@@ -47,5 +47,36 @@ describe('progress display', () => {
     const quiet = stream(true);
     startProgress(quiet, false, { accounts: 1, regions: 1, slices: 1 }, new CallStats()).stop();
     expect(quiet.written).toEqual([]);
+  });
+});
+
+describe('evaluation progress', () => {
+  it('counts rules on a terminal, at most every 100 ms, and clears its line once when stopped', () => {
+    let now = 1_000;
+    const tty = stream(true);
+    const p = startReportProgress(tty, true, 70, () => now);
+    expect(tty.written).toEqual(['\r\u001b[2Kevaluating · 0/70 rules']);
+    p.ruleDone();
+    p.ruleDone();
+    // Two rules within 100 ms of the first draw: not redrawn.
+    expect(tty.written).toHaveLength(1);
+    now += 150;
+    p.ruleDone();
+    expect(tty.written.at(-1)).toBe('\r\u001b[2Kevaluating · 3/70 rules');
+    p.stop();
+    p.stop();
+    now += 1_000;
+    p.ruleDone();
+    expect(tty.written.slice(2)).toEqual(['\r\u001b[2K']);
+  });
+
+  it('writes nothing when stderr is not a terminal, or with --quiet', () => {
+    for (const [isTTY, enabled] of [[false, true], [true, false]] as const) {
+      const s = stream(isTTY);
+      const p = startReportProgress(s, enabled, 70);
+      p.ruleDone();
+      p.stop();
+      expect(s.written).toEqual([]);
+    }
   });
 });

@@ -146,6 +146,26 @@ describe('evaluateAndWrite: findings written one rule at a time', () => {
     expect(readdirSync(dir).sort()).toEqual(['r.json', 'r.md']);
   });
 
+  it('counts each rule on the progress display and clears it before the report is written to stdout', () => {
+    const { inventories } = estate();
+    const events: string[] = [];
+    const run: ScanIo = {
+      ...io().io,
+      stdout: { write: (chunk: string | Uint8Array) => events.push(`stdout ${String(chunk).length > 0}`) > 0 } as unknown as NodeJS.WriteStream,
+    };
+    evaluateAndWrite(
+      {
+        ...input(inventories, [], plan([{ format: 'text' }])),
+        progress: { ruleDone: () => events.push('rule'), stop: () => events.push('stop') },
+      },
+      run,
+    );
+    const firstWrite = events.indexOf('stdout true');
+    expect(events.filter((e) => e === 'rule')).toHaveLength(RULES.length);
+    expect(events.indexOf('stop')).toBeGreaterThan(events.lastIndexOf('rule'));
+    expect(firstWrite).toBeGreaterThan(events.indexOf('stop'));
+  });
+
   it('exits 3 with --fail-on-error when some finding is ERROR, as a run holding every finding would', () => {
     const { inventories } = estate();
     const run = io();
