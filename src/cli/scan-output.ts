@@ -8,7 +8,7 @@ import { findingsByRule } from '../engine/rule-batches.js';
 import { Suppressor, tagIndex } from '../engine/suppress.js';
 import type { AccountFailure } from '../inventory/collect-accounts.js';
 import type { Inventory } from '../inventory/model.js';
-import { BaselineMatcher } from '../report/baseline.js';
+import { BaselineMatcher, scopeOf } from '../report/baseline.js';
 import { renderJsonChunks } from '../report/json.js';
 import { assembleReport, reportFrame, SummaryCounter } from '../report/report.js';
 import { FindingsSpool } from './findings-spool.js';
@@ -45,13 +45,7 @@ export function evaluateAndWrite(input: ScanOutputInput, io: ScanIo): number {
   const today = io.now().toISOString().slice(0, 10);
   const suppressor = new Suppressor(input.suppressions, today, tagIndex(inventories));
   const frame = reportFrame({ version: input.version, inventories, rules, startedAt: input.startedAt, finishedAt: '', accountErrors: failures });
-  const matcher = input.baseline
-    ? new BaselineMatcher(input.baseline.report, input.baseline.source, {
-        ruleIds: rules.map((r) => r.id),
-        accounts: frame.scan.accounts,
-        regions: frame.scan.regions,
-      })
-    : undefined;
+  const matcher = input.baseline ? new BaselineMatcher(input.baseline.report, input.baseline.source, scopeOf(frame)) : undefined;
   const wantsJson = plan.targets.some((t) => t.format === 'json');
   const all: Finding[] | undefined = plan.targets.some((t) => t.format !== 'json') ? [] : undefined;
   const spool = wantsJson ? new FindingsSpool(spoolPath(plan)) : undefined;

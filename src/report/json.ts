@@ -43,14 +43,13 @@ function* reportParts(report: ScanReport, rendered: RenderedFindings | undefined
     yield '\n';
     return;
   }
-  const { findings: _findings, ...rest } = report;
-  // The report's keys in their order, the findings' place kept: they are the pieces set aside.
-  const keys = Object.keys(report).filter((k) => k === 'findings' || !skipped((rest as Record<string, unknown>)[k]));
+  // The report's keys in their order; in the findings' place, the pieces set aside.
+  const entries = Object.entries(report as unknown as Record<string, unknown>).filter(([, v]) => !skipped(v));
   yield '{';
-  for (const [i, key] of keys.entries()) {
+  for (const [i, [key, value]] of entries.entries()) {
     yield `${i > 0 ? ',' : ''}\n  ${JSON.stringify(key)}: `;
     if (key !== 'findings') {
-      yield* jsonParts((rest as Record<string, unknown>)[key], 1, 1);
+      yield* jsonParts(value, 1, 1);
     } else if (rendered.count === 0) {
       yield '[]';
     } else {
